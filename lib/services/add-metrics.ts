@@ -1,0 +1,92 @@
+import type { Actor } from '../auth/permissions';
+import { requirePermission } from '../auth/permissions';
+import { appendAuditEvent } from '../audit/chain';
+import type { Db, Tx } from '../db';
+import { AppError, notFound, validationFailed } from '../errors';
+import { parseInput } from '../validation/common';
+import { AddMetricsSchema, type MetricInput } from '../validation/model-version';
+import { inTransaction } from './transaction';
+
+const FROZEN = new Set(['production', 'deprecated', 'archived']);
+
+/** Upsert metric values for a version (one row per metric × scenario × language). */
+export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInput[]): Promise<{ written: number; replaced: { key: string; old: number; new: number }[] }> {
+  const defs = await tx.metricDefinition.findMany({ select: { id: true, key: true } });
+  const byKey = new Map(defs.map((d) => [d.key, d.id]));
+  const errors: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  metrics.forEach((m, i) => {
+    if (!byKey.has(m.metric)) errors[`metrics.${i}.metric`] = [`unknown metric "${m.metric}"; known: ${[...byKey.keys()].sort().join(', ')}`];
+    const k = `${m.metric}|${m.scenario ?? ''}|${m.language ?? ''}`;
+    if (seen.has(k)) errors[`metrics.${i}`] = [`duplicate entry for ${m.metric} (scenario ${m.scenario ?? 'overall'}, language ${m.language ?? 'all'})`];
+    seen.add(k);
+  });
+  if (Object.keys(errors).length) {
+    const [field, reasons] = Object.entries(errors)[0];
+    throw validationFailed(`Invalid metrics: ${field} ${reasons[0]}`, errors);
+  }
+  const existing = await tx.metric.findMany({
+    where: { versionId },
+    select: { definitionId: true, scenario: true, language: true, value: true },
+  });
+  const old = new Map(existing.map((e) => [`${e.definitionId}|${e.scenario}|${e.language}`, e.value]));
+  const replaced: { key: string; old: number; new: number }[] = [];
+  const fresh: { versionId: string; definitionId: string; scenario: string; language: string; value: number }[] = [];
+  for (const m of metrics) {
+    const definitionId = byKey.get(m.metric)!;
+    const scenario = m.scenario ?? '';
+    const language = m.language ?? '';
+    const k = `${definitionId}|${scenario}|${language}`;
+    if (old.has(k)) {
+      if (old.get(k) !== m.value) {
+        replaced.push({ key: `${m.metric}|${scenario}|${language}`, old: old.get(k)!, new: m.value });
+        await tx.metric.update({
+          where: { versionId_definitionId_scenario_language: { versionId, definitionId, scenario, language } },
+          data: { value: m.value, recordedAt: new Date() },
+          select: { id: true },
+        });
+      }
+    } else {
+      fresh.push({ versionId, definitionId, scenario, language, value: m.value });
+    }
+  }
+  if (fresh.length) await tx.metric.createMany({ data: fresh });
+  return { written: fresh.length + replaced.length, replaced };
+}
+
+/**
+ * Add (or correct) metrics of a version. Values of a version that is or was in production are
+ * frozen: the evidence the committee approved on may not change afterwards.
+ */
+export async function addMetrics(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db } = {}) {
+  requirePermission(actor, 'create:model-version');
+  const input = parseInput(AddMetricsSchema, rawInput, 'metrics');
+  return inTransaction(async (tx) => {
+    const version = await findVersionForUpdate(tx, versionRef);
+    if (FROZEN.has(version.status)) {
+      throw new AppError('conflict', `Metrics of ${version.modelId} are frozen: it is ${version.status}`);
+    }
+    const result = await writeMetrics(tx, version.id, input.metrics);
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'metrics.add',
+      entityType: 'model_version',
+      entityId: version.id,
+      change: {
+        modelId: version.modelId,
+        metrics: input.metrics.map((m) => ({ metric: m.metric, scenario: m.scenario ?? '', language: m.language ?? '', value: m.value })),
+        replaced: result.replaced,
+      },
+    });
+    return { modelId: version.modelId, written: result.written, replaced: result.replaced.length };
+  }, { db: opts.db });
+}
+
+/** Look a version up by its database id or model id, locking its row for the transaction. */
+export async function findVersionForUpdate(tx: Tx, ref: string) {
+  const rows = await tx.$queryRaw<{ id: string; model_id: string; status: string }[]>`
+    SELECT id, model_id, status::text AS status FROM model_versions WHERE id = ${ref} OR model_id = ${ref} FOR UPDATE`;
+  const row = rows[0];
+  if (!row) throw notFound(`Model version ${ref}`);
+  return { id: row.id, modelId: row.model_id, status: row.status };
+}

@@ -1,0 +1,37 @@
+import type { Actor } from '../auth/permissions';
+import { requirePermission } from '../auth/permissions';
+import { appendAuditEvent } from '../audit/chain';
+import type { Db } from '../db';
+import { parseInput } from '../validation/common';
+import { TestResultInputSchema } from '../validation/model-version';
+import { findVersionForUpdate } from './add-metrics';
+import { inTransaction } from './transaction';
+
+/** Record a test run for a version; the latest unit run is what the development → testing gate reads. */
+export async function addTestResult(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db } = {}) {
+  requirePermission(actor, 'create:model-version');
+  const input = parseInput(TestResultInputSchema, rawInput, 'test result');
+  return inTransaction(async (tx) => {
+    const version = await findVersionForUpdate(tx, versionRef);
+    const result = await tx.testResult.create({
+      data: {
+        versionId: version.id,
+        suite: input.suite,
+        passed: input.passed,
+        failed: input.failed,
+        skipped: input.skipped,
+        ciRunUrl: input.ciRunUrl ?? null,
+        runAt: input.runAt ? new Date(input.runAt) : new Date(),
+      },
+      select: { id: true, suite: true, passed: true, failed: true, skipped: true, runAt: true },
+    });
+    await appendAuditEvent(tx, {
+      actor,
+      action: 'test_results.add',
+      entityType: 'model_version',
+      entityId: version.id,
+      change: { modelId: version.modelId, suite: result.suite, passed: result.passed, failed: result.failed, skipped: result.skipped, ciRunUrl: input.ciRunUrl ?? null },
+    });
+    return { ...result, modelId: version.modelId };
+  }, { db: opts.db });
+}

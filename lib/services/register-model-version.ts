@@ -1,0 +1,132 @@
+import YAML from 'yaml';
+import type { Actor } from '../auth/permissions';
+import { requirePermission } from '../auth/permissions';
+import { appendAuditEvent } from '../audit/chain';
+import type { Db, Tx } from '../db';
+import { buildModelId, parseIsoDate, parseSemver } from '../domain/naming';
+import { AppError, validationFailed } from '../errors';
+import { parseInput } from '../validation/common';
+import { RegisterVersionSchema, type RegisterVersionInput } from '../validation/model-version';
+import { writeMetrics } from './add-metrics';
+import { inTransaction } from './transaction';
+
+export type RegisteredVersion = { id: string; modelId: string; status: string };
+
+/**
+ * Register a model version. The model id is derived by the naming convention and must agree
+ * with any id given (in the body or in metadata.model_id). One transaction: the version, its
+ * artifacts, its metrics and the audit event commit together or not at all.
+ */
+export async function registerModelVersion(actor: Actor, rawInput: unknown, opts: { db?: Db } = {}): Promise<RegisteredVersion> {
+  requirePermission(actor, 'create:model-version');
+  const input = parseInput(RegisterVersionSchema, rawInput, 'model version');
+  const releaseDate = parseIsoDate(input.releaseDate)!;
+  const semver = parseSemver(input.version);
+  if (!semver) throw validationFailed('Invalid model version: version is out of range', { version: ['each part must fit in 32 bits'] });
+  const modelId = buildModelId({ component: input.component, architecture: input.architecture, version: input.version, releaseDate });
+  checkConsistency(input, modelId);
+
+  return inTransaction(
+    async (tx) => {
+      const component = await tx.component.findUnique({ where: { key: input.component }, select: { id: true } });
+      if (!component) {
+        const known = await tx.component.findMany({ select: { key: true }, orderBy: { key: 'asc' } });
+        throw validationFailed(`Unknown component "${input.component}"`, {
+          component: [`unknown component; known: ${known.map((c) => c.key).join(', ')}`],
+        });
+      }
+      const existing = await tx.modelVersion.findFirst({
+        where: { OR: [{ modelId }, { componentId: component.id, ...semver }] },
+        select: { modelId: true },
+      });
+      if (existing) {
+        throw new AppError('conflict', `Version ${input.version} of ${input.component} is already registered as ${existing.modelId}`, {
+          details: { modelId: existing.modelId },
+        });
+      }
+      const tags = [...new Set(input.tags ?? [])];
+      const version = await tx.modelVersion.create({
+        data: {
+          modelId,
+          componentId: component.id,
+          architecture: input.architecture,
+          version: input.version,
+          ...semver,
+          releaseDate,
+          description: input.description ?? input.metadata?.description ?? '',
+          metadata: (input.metadata ?? {}) as object,
+          configYaml: input.configYaml ?? '',
+          gitCommit: input.git?.commit ?? null,
+          gitBranch: input.git?.branch ?? null,
+          commitMessage: input.git?.message ?? null,
+          tags,
+          status: 'development',
+          registeredById: actor.type === 'user' ? actor.id : (actor.userId ?? null),
+        },
+        select: { id: true, modelId: true, status: true },
+      });
+      if (input.artifacts?.length) {
+        await tx.artifact.createMany({
+          data: input.artifacts.map((a) => ({ versionId: version.id, path: a.path, sha256: a.sha256, sizeBytes: BigInt(a.sizeBytes) })),
+        });
+      }
+      await tx.statusTransition.create({
+        data: { versionId: version.id, fromStatus: null, toStatus: 'development', reason: 'registered', actorId: actor.type === 'user' ? actor.id : null, actorLabel: actor.label },
+      });
+      let metricCount = 0;
+      if (input.metrics?.length) metricCount = (await writeMetrics(tx, version.id, input.metrics)).written;
+      await appendAuditEvent(tx, {
+        actor,
+        action: 'version.register',
+        entityType: 'model_version',
+        entityId: version.id,
+        change: {
+          modelId,
+          component: input.component,
+          architecture: input.architecture,
+          version: input.version,
+          releaseDate: input.releaseDate,
+          gitCommit: input.git?.commit ?? null,
+          gitBranch: input.git?.branch ?? null,
+          tags,
+          artifacts: (input.artifacts ?? []).map((a) => ({ path: a.path, sha256: a.sha256, sizeBytes: a.sizeBytes })),
+          metrics: metricCount,
+        },
+      });
+      return version;
+    },
+    { db: opts.db, onUniqueViolation: `Version ${input.version} of ${input.component} is already registered` },
+  );
+}
+
+function checkConsistency(input: RegisterVersionInput, modelId: string): void {
+  const errors: Record<string, string[]> = {};
+  if (input.modelId !== undefined && input.modelId !== modelId) {
+    errors.modelId = [`disagrees with the naming convention: expected ${modelId}`];
+  }
+  if (input.metadata?.model_id !== undefined && input.metadata.model_id !== modelId) {
+    errors['metadata.model_id'] = [`disagrees with the naming convention: expected ${modelId}`];
+  }
+  const archType = input.metadata?.architecture?.type;
+  if (archType !== undefined && archType !== input.architecture) {
+    errors['metadata.architecture.type'] = [`is "${archType}" but the version's architecture is "${input.architecture}"`];
+  }
+  if (input.configYaml) {
+    try {
+      YAML.parse(input.configYaml);
+    } catch (e) {
+      errors.configYaml = [`is not valid YAML: ${(e as Error).message.split('\n')[0]}`];
+    }
+  }
+  const paths = new Set<string>();
+  input.artifacts?.forEach((a, i) => {
+    if (paths.has(a.path)) errors[`artifacts.${i}.path`] = [`duplicate artifact path ${a.path}`];
+    paths.add(a.path);
+  });
+  if (Object.keys(errors).length) {
+    const [field, reasons] = Object.entries(errors)[0];
+    throw validationFailed(`Invalid model version: ${field} ${reasons[0]}`, errors);
+  }
+}
+
+export type { Tx };

@@ -1,0 +1,30 @@
+// The embedded PostgreSQL: PGlite (Postgres compiled to WebAssembly) served over the Postgres
+// wire protocol on a local port, so the app, the Prisma CLI and psql use one connection string.
+// See docs/decisions/002-embedded-postgres-pglite.md.
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export type EmbeddedPostgres = { url: string; port: number; stop: () => Promise<void> };
+
+export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
+  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
+  const db = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
+  const server = new PGLiteSocketServer({
+    db,
+    host: '127.0.0.1',
+    port: opts.port ?? 0,
+    maxConnections: opts.maxConnections ?? 20,
+  });
+  await server.start();
+  const conn = server.getServerConn(); // host:port
+  const port = Number(conn.split(':').pop());
+  return {
+    url: `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`,
+    port,
+    stop: async () => {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
