@@ -36,10 +36,7 @@ export const ParameterSetInputSchema = z
       if (v.base_noise_lambda === undefined) ctx.addIssue({ code: 'custom', path: ['base_noise_lambda'], message: 'is required for a λ parameter set' });
       if (v.residual_noise_lambda === undefined) ctx.addIssue({ code: 'custom', path: ['residual_noise_lambda'], message: 'is required for a λ parameter set' });
     }
-    const compact = v.parameter_id.split('-')[1];
-    if (compact && v.effective_date && compact !== v.effective_date.replace(/-/g, '')) {
-      // The seed's id embeds a date; it need not equal the effective date (proposed earlier), so no error.
-    }
+    // The date inside parameter_id is when the set was proposed; it may differ from effective_date.
   });
 
 export type ParameterSetInput = z.infer<typeof ParameterSetInputSchema>;
