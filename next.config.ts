@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'pino', 'bcryptjs'],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 for pages a role may not see.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

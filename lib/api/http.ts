@@ -1,0 +1,119 @@
+import { NextResponse } from 'next/server';
+import { ZodError, type z } from 'zod';
+import { getRequestActor } from '../auth/session';
+import { requirePermission, type Actor, type Permission } from '../auth/permissions';
+import { AppError, isAppError, isUniqueViolation } from '../errors';
+import { toFieldErrors } from '../validation/common';
+
+// Route handlers run the same steps: authenticate (401) → authorize (403) → parse (400) →
+// act (404/409/422 from services) → respond. Errors are RFC 9457 application/problem+json.
+
+const TITLES: Record<number, string> = {
+  400: 'Invalid request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  413: 'Payload too large',
+  415: 'Unsupported media type',
+  422: 'Transition refused',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+};
+
+export function problem(status: number, detail: string, extra: Record<string, unknown> = {}): NextResponse {
+  return NextResponse.json(
+    { type: `https://model-registry.local/problems/${status}`, title: TITLES[status] ?? 'Error', status, detail, ...extra },
+    { status, headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' } },
+  );
+}
+
+export function problemFromError(e: unknown): NextResponse {
+  if (isAppError(e)) {
+    const extra: Record<string, unknown> = { code: e.code };
+    if (e.fieldErrors) extra.errors = e.fieldErrors;
+    if (e.details) Object.assign(extra, e.details);
+    const res = problem(e.status, e.message, extra);
+    if (e.status === 401) res.headers.set('www-authenticate', 'Bearer realm="model-registry"');
+    return res;
+  }
+  if (e instanceof ZodError) return problem(400, 'Invalid request', { code: 'validation_failed', errors: toFieldErrors(e) });
+  if (isUniqueViolation(e)) return problem(409, 'A record with the same unique key already exists', { code: 'conflict' });
+  console.error('[api] unhandled error', e);
+  return problem(500, 'Something went wrong on the server; the change was not applied');
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Read a JSON body with a size limit and a clear error for malformed JSON. */
+export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().includes('application/json')) {
+    throw new AppError('validation_failed', 'Send the body as application/json', { fieldErrors: { '(body)': ['content-type must be application/json'] } });
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new AppError('validation_failed', `Body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, { fieldErrors: { '(body)': ['too large'] } });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new AppError('validation_failed', `Body is not valid JSON: ${(e as Error).message}`, { fieldErrors: { '(body)': ['malformed JSON'] } });
+  }
+}
+
+/** Parse query parameters with a zod schema; errors name the parameter. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
+  const url = new URL(request.url);
+  const obj: Record<string, string | string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const all = url.searchParams.getAll(key);
+    obj[key] = all.length > 1 ? all : all[0];
+  }
+  const r = schema.safeParse(obj);
+  if (!r.success) {
+    throw new AppError('validation_failed', 'Invalid query parameters', { fieldErrors: toFieldErrors(r.error) });
+  }
+  return r.data;
+}
+
+type Handler<C> = (ctx: { request: Request; actor: Actor; params: C }) => Promise<Response | unknown>;
+
+/**
+ * Wrap a route handler: authenticate, check the permission, map errors to problem+json.
+ * A plain value returned by the handler is sent as JSON with status 200.
+ */
+export function route<C = Record<string, string>>(permission: Permission, handler: Handler<C>) {
+  return async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
+    try {
+      assertSameOriginForCookieWrites(request);
+      const actor = await getRequestActor(request);
+      requirePermission(actor, permission);
+      const params = (await context?.params) ?? ({} as C);
+      const result = await handler({ request, actor: actor!, params });
+      if (result instanceof Response) return result;
+      return NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
+    } catch (e) {
+      return problemFromError(e);
+    }
+  };
+}
+
+export function created(body: unknown, location?: string): NextResponse {
+  return NextResponse.json(body, { status: 201, headers: location ? { location } : {} });
+}
+
+/**
+ * Route handlers have no CSRF protection of their own: a state-changing request authenticated by
+ * the session cookie (no bearer token) must come from our own origin.
+ */
+function assertSameOriginForCookieWrites(request: Request): void {
+  if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+  if (request.headers.get('authorization')) return;
+  const origin = request.headers.get('origin');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  if (origin && host && new URL(origin).host === host) return;
+  if (!origin && request.headers.get('sec-fetch-site') === 'same-origin') return;
+  throw new AppError('forbidden', 'Cross-site request refused: send an API token or call from the registry itself');
+}

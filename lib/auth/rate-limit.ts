@@ -1,0 +1,47 @@
+import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import pg from 'pg';
+import { env } from '../env';
+
+// Failed sign-ins are counted per account and per IP in Postgres (table rate_limits, created by
+// a migration), so every app instance shares the counts.
+const PER_ACCOUNT = { points: 5, duration: 15 * 60 }; // 5 failures / 15 min per email
+const PER_IP = { points: 30, duration: 15 * 60 }; // 30 failures / 15 min per IP
+
+type Limiters = { account: RateLimiterPostgres; ip: RateLimiterPostgres };
+const g = globalThis as unknown as { __mgrLimiters?: Limiters; __mgrLimiterPool?: pg.Pool };
+
+function limiters(): Limiters {
+  if (!g.__mgrLimiters) {
+    g.__mgrLimiterPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+    const common = { storeClient: g.__mgrLimiterPool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
+    g.__mgrLimiters = {
+      account: new RateLimiterPostgres({ ...common, keyPrefix: 'login_acct', ...PER_ACCOUNT }),
+      ip: new RateLimiterPostgres({ ...common, keyPrefix: 'login_ip', ...PER_IP }),
+    };
+  }
+  return g.__mgrLimiters;
+}
+
+export type LimitState = { blocked: false } | { blocked: true; retryAfterSeconds: number };
+
+export async function checkLoginAllowed(email: string, ip: string): Promise<LimitState> {
+  const { account, ip: ipLimiter } = limiters();
+  const [a, i] = await Promise.all([account.get(email.toLowerCase()), ipLimiter.get(ip)]);
+  const wait = Math.max(
+    a && a.consumedPoints >= PER_ACCOUNT.points ? a.msBeforeNext : 0,
+    i && i.consumedPoints >= PER_IP.points ? i.msBeforeNext : 0,
+  );
+  return wait > 0 ? { blocked: true, retryAfterSeconds: Math.ceil(wait / 1000) } : { blocked: false };
+}
+
+export async function recordLoginFailure(email: string, ip: string): Promise<void> {
+  const { account, ip: ipLimiter } = limiters();
+  await Promise.all([
+    account.penalty(email.toLowerCase(), 1).catch((e: unknown) => { if (!(e instanceof RateLimiterRes)) throw e; }),
+    ipLimiter.penalty(ip, 1).catch((e: unknown) => { if (!(e instanceof RateLimiterRes)) throw e; }),
+  ]);
+}
+
+export async function recordLoginSuccess(email: string): Promise<void> {
+  await limiters().account.delete(email.toLowerCase());
+}

@@ -1,0 +1,48 @@
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { prisma } from '../db';
+import { AppError } from '../errors';
+import { actorFromToken, bearerFrom } from './api-token';
+import { authOptions } from './options';
+import { can, requirePermission, type Actor, type Permission } from './permissions';
+
+type Claims = { uid?: string; sv?: number };
+
+/**
+ * The signed-in user as an Actor, re-read from the database on every request: a disabled user,
+ * a changed role or a bumped session version takes effect at once, whatever the JWT says.
+ */
+export async function getSessionActor(): Promise<Actor | null> {
+  const token = (await getServerSession(authOptions())) as Claims | null;
+  if (!token?.uid || typeof token.uid !== 'string') return null;
+  const user = await prisma.user.findUnique({
+    where: { id: token.uid },
+    select: { id: true, email: true, role: true, senior: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+  return { type: 'user', id: user.id, label: user.email, role: user.role, senior: user.senior };
+}
+
+/** For route handlers: a bearer token if one is sent, else the session cookie. */
+export async function getRequestActor(request: Request): Promise<Actor | null> {
+  const bearer = bearerFrom(request.headers.get('authorization'));
+  if (bearer) {
+    const actor = await actorFromToken(bearer);
+    if (!actor) throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+    return actor;
+  }
+  return getSessionActor();
+}
+
+/** For pages: signed out → the sign-in page; lacking the permission → a 403 error page. */
+export async function requirePageActor(permission: Permission): Promise<Actor> {
+  const actor = await getSessionActor();
+  if (!actor) redirect('/signin');
+  if (!can(actor, permission)) forbidden();
+  return actor;
+}
+
+/** For server actions: the same checks, thrown as AppError (never trust the UI). */
+export async function requireActionActor(permission: Permission): Promise<Actor> {
+  return requirePermission(await getSessionActor(), permission);
+}

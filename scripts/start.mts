@@ -1,0 +1,156 @@
+// `npm start`: one command from a fresh clone to a running registry.
+//  1. no DATABASE_URL → start the embedded PostgreSQL (PGlite, data in .data/pglite)
+//     (a given DATABASE_URL's database is created if missing)
+//  2. apply the Prisma migrations
+//  3. load the demo story on an empty embedded database (or with MGR_SEED=1)
+//  4. build the app if there is no build or the sources are newer than it
+//  5. serve on $PORT (default 3000) and print the URL and the demo accounts
+import 'dotenv/config';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-db.mts';
+
+const root = path.resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '127.0.0.1';
+const t0 = Date.now();
+const log = (msg: string) => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+}
+
+async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name || name === 'postgres') return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (!rowCount) {
+      await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+      log(`created database ${name}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function isEmpty(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query('SELECT count(*)::int AS n FROM users');
+    return rows[0].n === 0;
+  } finally {
+    await client.end();
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  if (!existsSync(dir)) return 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'generated' || entry.name.startsWith('.')) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const stamp = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  const sources = Math.max(...['app', 'components', 'lib', 'public'].map((d) => newestMtime(path.join(root, d))), statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  return sources > built;
+}
+
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  // Embedded/demo use: a random secret kept beside the data, so sessions survive restarts.
+  const file = path.join(root, '.data', 'auth-secret');
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+async function main() {
+  let embedded: EmbeddedPostgres | null = null;
+  let url = process.env.DATABASE_URL;
+  let demo = process.env.MGR_SEED === '1';
+  if (!url) {
+    log('DATABASE_URL is not set: starting the embedded PostgreSQL (PGlite) with data in .data/pglite');
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(root, '.data', 'pglite'),
+      port: Number(process.env.EMBEDDED_DB_PORT ?? 0),
+      maxConnections: 24,
+    });
+    url = embedded.url;
+    demo = true;
+    log(`embedded PostgreSQL listening at 127.0.0.1:${embedded.port}`);
+  } else {
+    await ensureDatabase(url);
+  }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXTAUTH_SECRET: authSecret(),
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
+    DB_POOL_MAX: process.env.DB_POOL_MAX ?? (embedded ? '8' : '10'),
+    MGR_DEMO: demo ? '1' : '0',
+    NODE_ENV: 'production',
+  };
+
+  log('applying migrations (prisma migrate deploy)');
+  run('npx', ['prisma', 'migrate', 'deploy'], env);
+
+  if (demo && (await isEmpty(url))) {
+    log('empty database: loading the demo story');
+    run('npx', ['tsx', 'prisma/seed.mts'], env);
+  }
+
+  if (process.env.MGR_SKIP_BUILD !== '1' && needsBuild()) {
+    log('building the app (next build) — once, or after the sources change');
+    run('npx', ['next', 'build'], env);
+  }
+
+  log(`starting the server on http://${host}:${port}`);
+  const server: ChildProcess = spawn('npx', ['next', 'start', '-H', host, '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let announced = false;
+  server.stdout?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+      announced = true;
+      const shown = host === '0.0.0.0' ? 'localhost' : host;
+      console.log(`\n  Model Governance Registry is running at http://${shown}:${port}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      if (demo) {
+        console.log('  Demo accounts (password demo1234):');
+        console.log('    admin@demo.local · chair@demo.local, member2@demo.local, member3@demo.local (committee)');
+        console.log('    engineer@demo.local · senior@demo.local, senior2@demo.local (senior engineers)');
+        console.log('    auditor@demo.local · viewer@demo.local');
+      }
+      console.log('');
+    }
+  });
+  const stop = async (code: number) => {
+    server.kill('SIGTERM');
+    if (embedded) await embedded.stop().catch(() => undefined);
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  server.on('exit', (code) => void stop(code ?? 0));
+}
+
+main().catch((e: unknown) => {
+  console.error(`[start] ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});
