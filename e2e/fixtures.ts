@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { test as base, expect, type Page } from '@playwright/test';
+import bcrypt from 'bcryptjs';
+import pg from 'pg';
+
+// Each test makes its own users (unique emails) straight in the e2e database, so tests never
+// depend on one another or on the order they run in.
+export type Role = 'admin' | 'committee' | 'engineer' | 'auditor' | 'viewer';
+export type TestUser = { id: string; email: string; password: string; role: Role };
+
+const PASSWORD = 'e2e-password-1';
+const PASSWORD_HASH = bcrypt.hashSync(PASSWORD, 4);
+
+async function withDb<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createUser(role: Role, opts: { senior?: boolean } = {}): Promise<TestUser> {
+  const id = `e2e${randomBytes(8).toString('hex')}`;
+  const email = `${role}-${randomBytes(4).toString('hex')}@e2e.local`;
+  await withDb((c) =>
+    c.query(
+      `INSERT INTO users (id, email, name, password_hash, role, senior, active, session_version, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5::"Role", $6, true, 1, now(), now())`,
+      [id, email, `E2E ${role}`, PASSWORD_HASH, role, opts.senior ?? false],
+    ),
+  );
+  return { id, email, password: PASSWORD, role };
+}
+
+export async function dbQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
+  return withDb(async (c) => (await c.query<T>(sql, params)).rows);
+}
+
+export async function signInAs(page: Page, user: TestUser): Promise<void> {
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(user.email);
+  await page.getByLabel('Password').fill(user.password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('whoami')).toContainText(user.email);
+}
+
+type Fixtures = {
+  /** Create a fresh user of the role and sign the page in as them. */
+  signIn: (role: Role, opts?: { senior?: boolean }) => Promise<TestUser>;
+};
+
+export const test = base.extend<Fixtures>({
+  signIn: async ({ page }, provide) => {
+    await provide(async (role, opts) => {
+      const user = await createUser(role, opts);
+      await signInAs(page, user);
+      return user;
+    });
+  },
+});
+
+export { expect };

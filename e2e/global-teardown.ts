@@ -1,0 +1,17 @@
+import pg from 'pg';
+
+/** Drop the e2e database the run created. */
+export default async function globalTeardown() {
+  const url = process.env.E2E_DATABASE_URL;
+  const name = process.env.MGR_E2E_DB;
+  if (!url || !name || !name.startsWith('mgr_e2e_')) return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
