@@ -107,6 +107,7 @@ async function main() {
     DB_POOL_MAX: process.env.DB_POOL_MAX ?? (embedded ? '8' : '10'),
     MGR_DEMO: demo ? '1' : '0',
     NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
   };
 
   log('applying migrations (prisma migrate deploy)');
