@@ -1,11 +1,11 @@
 import type { Actor } from '../auth/permissions';
 import { AppError } from '../errors';
 
-/** The accountable user behind an actor: the user, or the creator of an API token; null for the system. */
+/** The accountable user behind an actor: the user, or the creator of an API token, or the user a system action is attributed to. */
 export function actorUserId(actor: Actor): string | null {
   if (actor.type === 'user') return actor.id;
-  if (actor.type === 'api_token') return actor.userId ?? null;
-  return null;
+  // API tokens and attributed system actions carry the accountable user in userId.
+  return actor.userId ?? null;
 }
 
 /** Requests, votes and incidents name a person; refuse actors that have none. */

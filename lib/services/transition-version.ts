@@ -36,7 +36,7 @@ export async function recordStatusChange(
       fromStatus: p.from,
       toStatus: p.to,
       reason: p.reason,
-      actorId: p.actor.type === 'user' ? p.actor.id : actorUserId(p.actor),
+      actorId: actorUserId(p.actor),
       actorLabel: p.actor.label,
       requestId: p.requestId ?? null,
       at,
