@@ -1,0 +1,83 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { requireActionActor } from '@/lib/auth/session';
+import { isAppError, type FieldErrors } from '@/lib/errors';
+import { updateSettings } from '@/lib/services/settings';
+import { createUser, setPassword, updateUser } from '@/lib/services/users';
+
+// Server actions are public POST endpoints: each one checks the session and permission itself,
+// and the service checks the permission again.
+
+export type FormState = { ok?: string; error?: string; fieldErrors?: FieldErrors } | null;
+
+function fail(e: unknown): FormState {
+  if (isAppError(e)) return { error: e.message, fieldErrors: e.fieldErrors };
+  console.error('[admin action]', e);
+  return { error: 'The change could not be saved' };
+}
+
+export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('manage:users');
+    const password = String(form.get('password') ?? '');
+    const user = await createUser(actor, {
+      email: String(form.get('email') ?? ''),
+      name: String(form.get('name') ?? ''),
+      role: String(form.get('role') ?? ''),
+      senior: form.get('senior') === 'on',
+      ...(password ? { password } : {}),
+    });
+    revalidatePath('/admin');
+    return { ok: `Created ${user.email}` };
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function updateUserAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('manage:users');
+    const userId = String(form.get('userId') ?? '');
+    const user = await updateUser(actor, userId, {
+      role: String(form.get('role') ?? ''),
+      senior: form.get('senior') === 'on',
+      active: form.get('active') === 'on',
+    });
+    revalidatePath('/admin');
+    return { ok: `Saved ${user.email}` };
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function setPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('manage:users');
+    await setPassword(actor, String(form.get('userId') ?? ''), { password: String(form.get('password') ?? '') });
+    return { ok: 'Password set; the user’s other sessions were signed out' };
+  } catch (e) {
+    return fail(e);
+  }
+}
+
+export async function updateSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('manage:settings');
+    const num = (k: string) => Number(form.get(k));
+    const quorumMode = String(form.get('quorumMode') ?? 'majority');
+    await updateSettings(actor, {
+      quorum: quorumMode === 'fixed' ? { mode: 'fixed', n: num('quorumN') } : { mode: 'majority' },
+      regressionTolerancePct: num('regressionTolerancePct'),
+      gracePeriodDays: num('gracePeriodDays'),
+      rcaDueHours: num('rcaDueHours'),
+      ratificationDueDays: num('ratificationDueDays'),
+      monitoringDays: num('monitoringDays'),
+      raiMaxLanguageDisparity: num('raiMaxLanguageDisparity'),
+    });
+    revalidatePath('/admin');
+    return { ok: 'Settings saved' };
+  } catch (e) {
+    return fail(e);
+  }
+}

@@ -1,0 +1,134 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ActionForm } from '@/components/admin/action-form';
+import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
+import { Card, PageHeader } from '@/components/ui/card';
+import { ROLES } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
+import { prisma } from '@/lib/db';
+import { getSettings } from '@/lib/services/settings';
+import { createUserAction, setPasswordAction, updateSettingsAction, updateUserAction } from './actions';
+
+export const metadata: Metadata = { title: 'Admin' };
+export const dynamic = 'force-dynamic';
+
+export default async function AdminPage() {
+  await requirePageActor('manage:users');
+  const [users, settings] = await Promise.all([
+    prisma.user.findMany({
+      orderBy: [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }],
+      select: { id: true, email: true, name: true, role: true, senior: true, active: true, lastLoginAt: true },
+    }),
+    getSettings(),
+  ]);
+  return (
+    <>
+      <PageHeader title="Admin" subtitle="Users and roles, governance settings and API tokens for CI.">
+        <Link href="/admin/tokens" className={buttonClass.secondary}>API tokens</Link>
+      </PageHeader>
+      <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="Users" className="lg:col-span-2">
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="users-table">
+              <thead className="text-left text-xs text-slate-700 uppercase">
+                <tr>
+                  <th scope="col" className="py-2 pr-3">User</th>
+                  <th scope="col" className="py-2 pr-3">Role, senior, active</th>
+                  <th scope="col" className="py-2">Password</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {users.map((u) => (
+                  <tr key={u.id} className={u.active ? '' : 'text-slate-500'}>
+                    <td className="py-2 pr-3">
+                      <span className="font-medium">{u.name}</span>
+                      <span className="block text-xs">{u.email}</span>
+                      <span className="block text-xs text-slate-500">{u.lastLoginAt ? `last sign-in ${u.lastLoginAt.toISOString().slice(0, 10)}` : 'never signed in'}</span>
+                    </td>
+                    <td className="py-2 pr-3">
+                      <ActionForm action={updateUserAction} className="flex flex-wrap items-center gap-2">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
+                        <select id={`role-${u.id}`} name="role" defaultValue={u.role} className="rounded border border-slate-300 px-2 py-1">
+                          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                        </select>
+                        <label className="flex items-center gap-1"><input type="checkbox" name="senior" defaultChecked={u.senior} /> senior</label>
+                        <label className="flex items-center gap-1"><input type="checkbox" name="active" defaultChecked={u.active} /> active</label>
+                        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Save</button>
+                      </ActionForm>
+                    </td>
+                    <td className="py-2">
+                      <ActionForm action={setPasswordAction} className="flex items-center gap-2">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <label className="sr-only" htmlFor={`pw-${u.id}`}>New password for {u.email}</label>
+                        <input id={`pw-${u.id}`} name="password" type="password" autoComplete="new-password" placeholder="new password" className="w-32 rounded border border-slate-300 px-2 py-1" />
+                        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Set</button>
+                      </ActionForm>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </Card>
+        <div className="space-y-4">
+          <Card title="Add a user">
+            <ActionForm action={createUserAction} className="space-y-3" testId="create-user-form">
+              <div>
+                <label htmlFor="new-email" className={labelClass}>Email</label>
+                <input id="new-email" name="email" type="email" required className={`mt-1 ${inputClass}`} />
+              </div>
+              <div>
+                <label htmlFor="new-name" className={labelClass}>Name</label>
+                <input id="new-name" name="name" required className={`mt-1 ${inputClass}`} />
+              </div>
+              <div>
+                <label htmlFor="new-role" className={labelClass}>Role</label>
+                <select id="new-role" name="role" defaultValue="engineer" className={`mt-1 ${inputClass}`}>
+                  {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+                </select>
+              </div>
+              <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="senior" /> Senior engineer (may give emergency reviews)</label>
+              <div>
+                <label htmlFor="new-password" className={labelClass}>Initial password</label>
+                <input id="new-password" name="password" type="password" autoComplete="new-password" minLength={8} className={`mt-1 ${inputClass}`} />
+              </div>
+              <button type="submit" className={buttonClass.primary}>Add user</button>
+            </ActionForm>
+          </Card>
+          <Card title="Governance settings">
+            <ActionForm action={updateSettingsAction} className="grid grid-cols-2 gap-3 text-sm" testId="settings-form">
+              <div className="col-span-2">
+                <label htmlFor="quorumMode" className={labelClass}>Committee quorum</label>
+                <div className="mt-1 flex gap-2">
+                  <select id="quorumMode" name="quorumMode" defaultValue={settings.quorum.mode} className={inputClass}>
+                    <option value="majority">Majority of active members</option>
+                    <option value="fixed">Fixed number</option>
+                  </select>
+                  <label className="sr-only" htmlFor="quorumN">Fixed quorum</label>
+                  <input id="quorumN" name="quorumN" type="number" min={1} defaultValue={settings.quorum.mode === 'fixed' ? settings.quorum.n : 2} className={`w-20 ${inputClass}`} />
+                </div>
+              </div>
+              <NumberField name="regressionTolerancePct" label="Regression tolerance (%)" value={settings.regressionTolerancePct} step="0.1" />
+              <NumberField name="gracePeriodDays" label="Grace period (days)" value={settings.gracePeriodDays} />
+              <NumberField name="rcaDueHours" label="RCA due (hours)" value={settings.rcaDueHours} />
+              <NumberField name="ratificationDueDays" label="Ratification due (days)" value={settings.ratificationDueDays} />
+              <NumberField name="monitoringDays" label="Heightened monitoring (days)" value={settings.monitoringDays} />
+              <NumberField name="raiMaxLanguageDisparity" label="Max language disparity" value={settings.raiMaxLanguageDisparity} step="0.01" />
+              <button type="submit" className={`${buttonClass.primary} col-span-2`}>Save settings</button>
+            </ActionForm>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}
+
+function NumberField({ name, label, value, step = '1' }: { name: string; label: string; value: number; step?: string }) {
+  return (
+    <div>
+      <label htmlFor={name} className={labelClass}>{label}</label>
+      <input id={name} name={name} type="number" step={step} defaultValue={value} className={`mt-1 ${inputClass}`} />
+    </div>
+  );
+}
