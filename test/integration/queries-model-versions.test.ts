@@ -1,0 +1,207 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
+import { prisma } from '@/lib/db';
+import {
+  branchKind,
+  checkClaim,
+  compareModelVersions,
+  getModelVersionDetail,
+  judgeChange,
+  listModelVersions,
+  metricHistory,
+  parseCompareIds,
+  parseListParams,
+  percentChange,
+} from '@/lib/queries/model-versions';
+import { registerModelVersion } from '@/lib/services/register-model-version';
+import { makeComponent, makeUser, uniq } from '../fixtures';
+
+const sha = (c: string) => c.repeat(64).slice(0, 64);
+
+let comp: { id: string; key: string };
+let viewer: Actor;
+const ids: Record<string, string> = {};
+
+async function register(version: string, date: string, opts: { fvd?: number; is?: number; tc?: number; message?: string; branch?: string; tags?: string[]; description?: string; scenarios?: boolean } = {}) {
+  const metrics: { metric: string; value: number; scenario?: string; language?: string }[] = [];
+  if (opts.fvd != null) metrics.push({ metric: 'fvd', value: opts.fvd });
+  if (opts.is != null) metrics.push({ metric: 'is', value: opts.is });
+  if (opts.tc != null) metrics.push({ metric: 'temporal_coherence', value: opts.tc });
+  if (opts.scenarios && opts.fvd != null) {
+    metrics.push({ metric: 'fvd', value: opts.fvd + 10, scenario: 'policy_briefing' });
+    metrics.push({ metric: 'fvd', value: opts.fvd + 20, scenario: 'emergency_alert' });
+    metrics.push({ metric: 'fvd', value: opts.fvd + 5, scenario: 'policy_briefing', language: 'hi' });
+  }
+  const v = await registerModelVersion(SYSTEM_ACTOR, {
+    component: comp.key,
+    architecture: 'diffusion',
+    version,
+    releaseDate: date,
+    description: opts.description ?? `version ${version}`,
+    configYaml: 'model:\n  layers: 24 # deep\n  name: "base"\n',
+    artifacts: [{ path: 'model.pt', sha256: sha('ab'), sizeBytes: 5_000_000_000 }],
+    git: { commit: 'abcdef1234567', branch: opts.branch ?? 'develop', message: opts.message },
+    tags: opts.tags,
+    metrics,
+  });
+  ids[version] = v.id;
+  return v;
+}
+
+beforeAll(async () => {
+  comp = await makeComponent();
+  viewer = await makeUser('viewer');
+  await register('1.2.0', '2023-03-01', { fvd: 200, is: 70, tc: 0.9, scenarios: true });
+  await register('1.10.0', '2023-06-15', {
+    fvd: 170,
+    is: 71,
+    tc: 0.95,
+    scenarios: true,
+    branch: 'release/v1.10.0',
+    message: '[BASE] TUNE: Adjust attention\n\nBody.\n\nPerformance impact: -15% on FVD, +2% on temporal coherence, +10% on IS\nReviewed-by: Dr. Sharma',
+  });
+  await register('1.9.3', '2023-05-01', { fvd: 190, is: 69, tc: 0.91, branch: 'hotfix/emergency-mode-fix', tags: ['emergency'], description: 'Needle in a haystack' });
+  await register('2.0.0', '2023-07-01', { fvd: 210 });
+});
+
+describe('pure helpers', () => {
+  it('judges changes by direction', () => {
+    expect(judgeChange('lower_is_better', -10)).toBe('better');
+    expect(judgeChange('lower_is_better', 10)).toBe('worse');
+    expect(judgeChange('higher_is_better', 10)).toBe('better');
+    expect(judgeChange('higher_is_better', 0.01)).toBe('same');
+    expect(judgeChange('higher_is_better', null)).toBeNull();
+    expect(percentChange(200, 170)).toBeCloseTo(-15);
+    expect(percentChange(0, 1)).toBeNull();
+  });
+  it('checks claims against measurements', () => {
+    expect(checkClaim(-15, -14)).toBe('matches');
+    expect(checkClaim(-15, -3)).toBe('overstated');
+    expect(checkClaim(-15, 4)).toBe('contradicts');
+    expect(checkClaim(2, null)).toBe('unmeasured');
+  });
+  it('classifies branches', () => {
+    expect(branchKind('hotfix/x')).toBe('hotfix');
+    expect(branchKind('release/v1.1.0')).toBe('release');
+    expect(branchKind('feature/a')).toBe('feature');
+    expect(branchKind('develop')).toBe('develop');
+    expect(branchKind('main')).toBe('main');
+    expect(branchKind('wip')).toBe('other');
+    expect(branchKind(null)).toBeNull();
+  });
+  it('parses list and compare params defensively', () => {
+    expect(parseListParams({ sort: 'bogus', pageSize: '1000', page: '-3', status: 'nope' })).toMatchObject({ sort: 'releaseDate', order: 'desc', page: 1, pageSize: 100, status: undefined });
+    expect(parseListParams({ sort: 'version' })).toMatchObject({ sort: 'version', order: 'asc' });
+    expect(parseCompareIds('a, b,,a')).toEqual(['a', 'b']);
+    expect(parseCompareIds(['a,b', 'c'])).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('listModelVersions', () => {
+  it('refuses without read:registry', async () => {
+    await expect(listModelVersions(null as unknown as Actor)).rejects.toMatchObject({ code: 'unauthenticated' });
+  });
+
+  it('sorts by semantic version numerically, not as text', async () => {
+    const asc = await listModelVersions(viewer, { component: comp.key, sort: 'version', order: 'asc' });
+    expect(asc.items.map((i) => i.version)).toEqual(['1.2.0', '1.9.3', '1.10.0', '2.0.0']);
+    const desc = await listModelVersions(viewer, { component: comp.key, sort: 'version', order: 'desc' });
+    expect(desc.items.map((i) => i.version)).toEqual(['2.0.0', '1.10.0', '1.9.3', '1.2.0']);
+  });
+
+  it('defaults to newest release first with overall key metrics only', async () => {
+    const r = await listModelVersions(viewer, { component: comp.key });
+    expect(r.items[0].version).toBe('2.0.0');
+    const v110 = r.items.find((i) => i.version === '1.10.0')!;
+    expect(v110.keyMetrics).toEqual({ fvd: 170, is: 71, temporal_coherence: 0.95 });
+    expect(r.total).toBe(4);
+  });
+
+  it('filters by status and tag, searches case-insensitively, paginates', async () => {
+    expect((await listModelVersions(viewer, { component: comp.key, tag: 'emergency' })).items.map((i) => i.version)).toEqual(['1.9.3']);
+    expect((await listModelVersions(viewer, { component: comp.key, status: 'production' })).total).toBe(0);
+    expect((await listModelVersions(viewer, { q: 'NEEDLE IN A' })).items.map((i) => i.id)).toEqual([ids['1.9.3']]);
+    expect((await listModelVersions(viewer, { q: `${comp.key}-diffusion-1.10` })).items.map((i) => i.id)).toEqual([ids['1.10.0']]);
+    const p2 = await listModelVersions(viewer, { component: comp.key, sort: 'version', order: 'asc', page: 2, pageSize: 3 });
+    expect(p2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
+    expect(p2.items.map((i) => i.version)).toEqual(['2.0.0']);
+  });
+});
+
+describe('getModelVersionDetail', () => {
+  it('returns null for an unknown ref', async () => {
+    expect(await getModelVersionDetail(viewer, 'pib-vg-nope-diffusion-1.0.0-20230101')).toBeNull();
+    expect(await getModelVersionDetail(viewer, uniq('id'))).toBeNull();
+  });
+
+  it('loads by model id with lineage, metrics, artifacts and the impact vs the previous semver version', async () => {
+    const modelId = `pib-vg-${comp.key}-diffusion-1.10.0-20230615`;
+    const d = (await getModelVersionDetail(viewer, modelId))!;
+    expect(d.id).toBe(ids['1.10.0']);
+    expect(d.branchKind).toBe('release');
+    expect(d.commit?.reviewedBy).toEqual(['Dr. Sharma']);
+    expect(d.artifacts[0]).toMatchObject({ path: 'model.pt', sizeBytes: 5_000_000_000, sizeBytesText: '5000000000' });
+    // previous by semver is 1.9.3, not 1.2.0 (text order) and not by date
+    expect(d.previous?.version).toBe('1.9.3');
+    const fvd = d.metrics.find((m) => m.key === 'fvd')!;
+    expect(fvd.rows.map((r) => `${r.scenario}|${r.language}`)).toEqual(['|', 'emergency_alert|', 'policy_briefing|', 'policy_briefing|hi']);
+    const row = d.impact.rows.find((r) => r.metricKey === 'fvd')!;
+    expect(row.previous).toBe(190);
+    expect(row.changePct).toBeCloseTo(((170 - 190) / 190) * 100);
+    expect(row.verdict).toBe('better');
+    expect(row.claimedPct).toBe(-15);
+    expect(row.claimCheck).toBe('matches');
+    const is = d.impact.rows.find((r) => r.metricKey === 'is')!;
+    expect(is.claimCheck).toBe('overstated'); // +10% claimed, +2.9% measured
+    expect(d.transitions[0]).toMatchObject({ toStatus: 'development', actorLabel: 'system' });
+  });
+
+  it('has no previous version for the first one', async () => {
+    const d = (await getModelVersionDetail(viewer, ids['1.2.0']))!;
+    expect(d.previous).toBeNull();
+    expect(d.impact.rows.every((r) => r.changePct === null)).toBe(true);
+  });
+});
+
+describe('compareModelVersions', () => {
+  it('computes direction-aware deltas against the first version per scenario', async () => {
+    const c = await compareModelVersions(viewer, [ids['1.2.0'], `pib-vg-${comp.key}-diffusion-1.10.0-20230615`, ids['2.0.0']]);
+    expect(c.versions.map((v) => v.version)).toEqual(['1.2.0', '1.10.0', '2.0.0']);
+    const fvd = c.metrics.find((m) => m.key === 'fvd')!;
+    expect(fvd.rows.map((r) => r.scenario)).toEqual(['', 'emergency_alert', 'policy_briefing']);
+    const overall = fvd.rows[0].cells;
+    expect(overall[0]).toMatchObject({ value: 200, deltaPct: null });
+    expect(overall[1]).toMatchObject({ value: 170, deltaAbs: -30, verdict: 'better' });
+    expect(overall[1].deltaPct).toBeCloseTo(-15);
+    expect(overall[2]).toMatchObject({ value: 210, verdict: 'worse' });
+    const pb = fvd.rows.find((r) => r.scenario === 'policy_briefing')!;
+    expect(pb.cells[2].value).toBeNull();
+    const is = c.metrics.find((m) => m.key === 'is')!;
+    expect(is.rows[0].cells[1].verdict).toBe('better');
+    expect(c.impacts[1].rows.find((r) => r.metricKey === 'fvd')?.claimCheck).toBe('matches');
+    expect(c.impacts[0].previous).toBeNull();
+  });
+
+  it('refuses fewer than 2 or more than 5 versions, and unknown refs', async () => {
+    await expect(compareModelVersions(viewer, [ids['1.2.0']])).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(compareModelVersions(viewer, ['a', 'b', 'c', 'd', 'e', 'f'])).rejects.toMatchObject({ code: 'validation_failed' });
+    await expect(compareModelVersions(viewer, [ids['1.2.0'], 'pib-vg-x-y-1.0.0-20230101'])).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('metricHistory', () => {
+  it('returns the component history in release order, downsampled above the budget', async () => {
+    const h = (await metricHistory(viewer, comp.key, 'fvd'))!;
+    expect(h.points.map((p) => p.version)).toEqual(['1.2.0', '1.9.3', '1.10.0', '2.0.0']);
+    expect(h.downsampled).toBe(false);
+    const small = (await metricHistory(viewer, comp.key, 'fvd', '', 3))!;
+    expect(small.points).toHaveLength(3);
+    expect(small.total).toBe(4);
+    expect(small.downsampled).toBe(true);
+    expect(await metricHistory(viewer, 'nope', 'fvd')).toBeNull();
+  });
+});
+
+it('leaves the database usable (sanity)', async () => {
+  expect(await prisma.modelVersion.count({ where: { componentId: comp.id } })).toBe(4);
+});
