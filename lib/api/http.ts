@@ -81,15 +81,25 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
 type Handler<C> = (ctx: { request: Request; actor: Actor; params: C }) => Promise<Response | unknown>;
 
 /**
+ * 'authenticated': any signed-in actor passes the wrapper and the service decides (used where the
+ * permission depends on the body, e.g. a transition to `deprecated` needs deprecate:model-version).
+ */
+export type RoutePermission = Permission | 'authenticated';
+
+/**
  * Wrap a route handler: authenticate, check the permission, map errors to problem+json.
  * A plain value returned by the handler is sent as JSON with status 200.
  */
-export function route<C = Record<string, string>>(permission: Permission, handler: Handler<C>) {
+export function route<C = Record<string, string>>(permission: RoutePermission, handler: Handler<C>) {
   return async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
     try {
       assertSameOriginForCookieWrites(request);
       const actor = await getRequestActor(request);
-      requirePermission(actor, permission);
+      if (permission === 'authenticated') {
+        if (!actor) throw new AppError('unauthenticated', 'Sign in or send an API token to do this');
+      } else {
+        requirePermission(actor, permission);
+      }
       const params = (await context?.params) ?? ({} as C);
       const result = await handler({ request, actor: actor!, params });
       if (result instanceof Response) return result;
@@ -116,4 +126,11 @@ function assertSameOriginForCookieWrites(request: Request): void {
   if (origin && host && new URL(origin).host === host) return;
   if (!origin && request.headers.get('sec-fetch-site') === 'same-origin') return;
   throw new AppError('forbidden', 'Cross-site request refused: send an API token or call from the registry itself');
+}
+
+/** A Markdown document (model cards). */
+export function markdown(text: string, filename?: string): Response {
+  const headers: Record<string, string> = { 'content-type': 'text/markdown; charset=utf-8', 'cache-control': 'no-store' };
+  if (filename) headers['content-disposition'] = `inline; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+  return new Response(text, { status: 200, headers });
 }

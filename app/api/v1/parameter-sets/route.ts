@@ -1,0 +1,19 @@
+import { created, parseQuery, readJson, route } from '@/lib/api/http';
+import { listParameterSetRecords, ListParameterSetsQuerySchema } from '@/lib/queries/api-reference';
+import { proposeParameterSet, rowToRecord } from '@/lib/services/parameter-sets';
+
+export const dynamic = 'force-dynamic';
+
+/** Parameter sets in the seed's record format (snake_case), oldest effective date first. */
+export const GET = route('read:registry', async ({ request, actor }) => ({
+  items: await listParameterSetRecords(actor, parseQuery(request, ListParameterSetsQuerySchema)),
+}));
+
+/** Propose a parameter set for the committee's vote. */
+export const POST = route('propose:parameter-set', async ({ request, actor }) => {
+  const row = await proposeParameterSet(actor, await readJson(request));
+  return created(
+    { id: row.id, ...rowToRecord(row), status: row.status, quorum: row.quorum },
+    `/api/v1/parameter-sets?kind=${row.kind}`,
+  );
+});

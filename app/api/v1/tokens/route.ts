@@ -1,0 +1,13 @@
+import { created, readJson, route } from '@/lib/api/http';
+import { createApiToken, listApiTokens } from '@/lib/services/api-tokens';
+
+export const dynamic = 'force-dynamic';
+
+/** Every API token (never the secret or its hash). */
+export const GET = route('manage:api-tokens', async ({ actor }) => ({ items: await listApiTokens(actor) }));
+
+/** Create a token: the plaintext is in this response only. */
+export const POST = route('manage:api-tokens', async ({ request, actor }) => {
+  const t = await createApiToken(actor, await readJson(request));
+  return created(t, `/api/v1/tokens/${t.id}`);
+});

@@ -1,0 +1,15 @@
+import { created, parseQuery, readJson, route } from '@/lib/api/http';
+import { listVersions, ListVersionsQuerySchema } from '@/lib/queries/api-versions';
+import { registerModelVersion } from '@/lib/services/register-model-version';
+
+export const dynamic = 'force-dynamic';
+
+/** List versions: filter, search, sort (semver numerically), paginate. */
+export const GET = route('read:registry', async ({ request, actor }) => listVersions(actor, parseQuery(request, ListVersionsQuerySchema)));
+
+/** Register a version (CI): 201 with Location, 409 if that version of the component exists. */
+export const POST = route('create:model-version', async ({ request, actor }) => {
+  const body = await readJson(request);
+  const v = await registerModelVersion(actor, body);
+  return created(v, `/api/v1/versions/${encodeURIComponent(v.modelId)}`);
+});
