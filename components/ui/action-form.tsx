@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import type { FormState } from '@/app/(app)/admin/actions';
+import type { FormState } from '@/lib/api/action-error';
 
 /** A form bound to a server action, showing its result and field errors accessibly. */
 export function ActionForm({

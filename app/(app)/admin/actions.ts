@@ -2,20 +2,13 @@
 
 import { revalidatePath } from 'next/cache';
 import { requireActionActor } from '@/lib/auth/session';
-import { isAppError, type FieldErrors } from '@/lib/errors';
+import { actionError as fail, type FormState } from '@/lib/api/action-error';
 import { updateSettings } from '@/lib/services/settings';
 import { createUser, setPassword, updateUser } from '@/lib/services/users';
 
 // Server actions are public POST endpoints: each one checks the session and permission itself,
 // and the service checks the permission again.
 
-export type FormState = { ok?: string; error?: string; fieldErrors?: FieldErrors } | null;
-
-function fail(e: unknown): FormState {
-  if (isAppError(e)) return { error: e.message, fieldErrors: e.fieldErrors };
-  console.error('[admin action]', e);
-  return { error: 'The change could not be saved' };
-}
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {

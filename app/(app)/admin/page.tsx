@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ActionForm } from '@/components/admin/action-form';
+import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLES } from '@/lib/auth/permissions';
