@@ -1,0 +1,61 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { actionError, type FormState } from '@/lib/api/action-error';
+import { requireActionActor } from '@/lib/auth/session';
+import { addIncidentLog, advanceTraffic, openIncident, submitRootCause } from '@/lib/services/incidents';
+
+function done(ok: string): FormState {
+  revalidatePath('/incidents');
+  revalidatePath('/');
+  return { ok };
+}
+
+export async function openIncidentAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('open:incident');
+    const r = await openIncident(actor, String(form.get('versionId') ?? ''), {
+      title: String(form.get('title') ?? ''),
+      description: String(form.get('description') ?? ''),
+      severity: String(form.get('severity') ?? 'critical'),
+    });
+    return done(`Incident opened; rolled back to ${r.rollbackTo ?? 'the previous stable version'}`);
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function advanceTrafficAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('advance:rollback');
+    const snapshot: Record<string, number> = {};
+    for (const key of ['fvd', 'error_rate', 'latency_p95_ms']) {
+      const v = String(form.get(key) ?? '').trim();
+      if (v !== '') snapshot[key] = Number(v);
+    }
+    const r = await advanceTraffic(actor, String(form.get('incidentId') ?? ''), { metricsSnapshot: snapshot, note: String(form.get('note') ?? '') || undefined });
+    return done(`Traffic moved to ${r.percent}%`);
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function addLogAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('open:incident');
+    await addIncidentLog(actor, String(form.get('incidentId') ?? ''), { text: String(form.get('text') ?? '') });
+    return done('Logged');
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function submitRcaAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('submit:rca');
+    await submitRootCause(actor, String(form.get('incidentId') ?? ''), { rootCause: String(form.get('rootCause') ?? '') });
+    return done('Root cause analysis recorded');
+  } catch (e) {
+    return actionError(e);
+  }
+}

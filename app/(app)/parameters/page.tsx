@@ -1,0 +1,88 @@
+import type { Metadata } from 'next';
+import { ActionForm } from '@/components/ui/action-form';
+import { Tag } from '@/components/ui/badge';
+import { buttonClass, inputClass } from '@/components/ui/button';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { requirePageActor } from '@/lib/auth/session';
+import { listParameterSets } from '@/lib/queries/governance';
+import { diffParameterSets, rowToRecord } from '@/lib/services/parameter-sets';
+import { voteParameterSetAction } from './actions';
+
+export const metadata: Metadata = { title: 'Parameters' };
+export const dynamic = 'force-dynamic';
+
+const KINDS = ['lambda', 'training', 'inference'] as const;
+
+export default async function ParametersPage() {
+  const actor = await requirePageActor('read:registry');
+  const sets = await listParameterSets(actor);
+  const today = new Date();
+  return (
+    <>
+      <PageHeader title="Parameters" subtitle="λ, training and inference parameter sets: proposed, approved by the committee, active from their effective date. Each change is shown against the set before it." />
+      <div className="space-y-6">
+        {KINDS.map((kind) => {
+          const history = sets.filter((s) => s.kind === kind);
+          const active = history.find((s) => s.status === 'approved' && s.effectiveDate <= today);
+          return (
+            <Card key={kind} title={`${kind === 'lambda' ? 'λ' : kind} parameters`}>
+              {history.length === 0 ? (
+                <EmptyState>No {kind} parameter sets.</EmptyState>
+              ) : (
+                <ol className="space-y-3" data-testid={`param-history-${kind}`}>
+                  {history.map((s, idx) => {
+                    const older = history.slice(idx + 1).find((o) => o.status === 'approved');
+                    const diff = older ? diffParameterSets(rowToRecord(older), rowToRecord(s)).filter((d) => !['effective_date', 'approved_by', 'notes'].includes(d.field)) : [];
+                    const source = (s.values as { source?: string } | null)?.source;
+                    return (
+                      <li key={s.id} className="rounded border border-slate-200 p-3">
+                        <div className="flex flex-wrap items-center justify-between gap-2">
+                          <span className="font-mono text-sm font-semibold">{s.parameterId}</span>
+                          <span className="flex flex-wrap gap-1">
+                            {active?.id === s.id && <Tag tone="indigo">active</Tag>}
+                            <Tag tone={s.status === 'approved' ? 'slate' : s.status === 'rejected' ? 'red' : 'amber'}>{s.status}</Tag>
+                            {source === 'import' && <Tag tone="amber">imported · approval not recorded here</Tag>}
+                          </span>
+                        </div>
+                        <p className="mt-1 text-sm text-slate-700">
+                          effective {s.effectiveDate.toISOString().slice(0, 10)}
+                          {s.baseNoiseLambda !== null && <> · base_noise_lambda <b>{s.baseNoiseLambda}</b></>}
+                          {s.residualNoiseLambda !== null && <> · residual_noise_lambda <b>{s.residualNoiseLambda}</b></>}
+                          {s.approvedBy && <> · approved by {s.approvedBy}</>}
+                        </p>
+                        {s.notes && <p className="mt-1 text-sm text-slate-600">{s.notes}</p>}
+                        {diff.length > 0 && (
+                          <table className="mt-2 text-xs">
+                            <caption className="text-left text-slate-600">Changes since {older?.parameterId}</caption>
+                            <thead><tr><th scope="col" className="pr-3 text-left">field</th><th scope="col" className="pr-3 text-left">before</th><th scope="col" className="text-left">after</th></tr></thead>
+                            <tbody>
+                              {diff.map((d) => (
+                                <tr key={d.field}><td className="pr-3 font-mono">{d.field}</td><td className="pr-3 text-red-800">{JSON.stringify(d.before)}</td><td className="text-emerald-800">{JSON.stringify(d.after)}</td></tr>
+                              ))}
+                            </tbody>
+                          </table>
+                        )}
+                        {s.status === 'proposed' && (
+                          <p className="mt-2 text-xs text-slate-700">{s.approvals} of {s.quorum} approvals{s.votes.length ? ` · voted: ${s.votes.map((v) => `${v.voter.name} (${v.decision})`).join(', ')}` : ''}</p>
+                        )}
+                        {s.canVote && (
+                          <ActionForm action={voteParameterSetAction} className="mt-2 flex flex-wrap items-end gap-2">
+                            <input type="hidden" name="parameterSetId" value={s.id} />
+                            <label className="sr-only" htmlFor={`pc-${s.id}`}>Comment</label>
+                            <input id={`pc-${s.id}`} name="comment" placeholder="comment (required to reject)" className={`max-w-xs ${inputClass}`} />
+                            <button type="submit" name="decision" value="approve" className={buttonClass.primary}>Approve</button>
+                            <button type="submit" name="decision" value="reject" className={buttonClass.danger}>Reject</button>
+                          </ActionForm>
+                        )}
+                      </li>
+                    );
+                  })}
+                </ol>
+              )}
+            </Card>
+          );
+        })}
+      </div>
+    </>
+  );
+}
