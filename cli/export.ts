@@ -8,7 +8,7 @@ import { SEMVER_RE } from '../lib/domain/naming';
 import { ApiClient, isObject } from './client';
 import type { Output } from './output';
 import { formatPerformance, type MetricEntry } from './performance';
-import { readArtifactList } from './import';
+import { fetchComponentFolders, readArtifactList } from './import';
 import { DEFAULT_COMPONENT_FOLDERS, PARAMETER_FILES, type ItemProblem } from './tree';
 import type { ParameterKindName } from '../lib/validation/parameter-set';
 
@@ -47,15 +47,23 @@ async function listVersions(client: ApiClient, pageSize: number, output: Output)
 async function listParameterSets(client: ApiClient, pageSize: number): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
   for (let page = 1; ; page++) {
-    const body = await client.expectOk<unknown>('GET', `/api/v1/parameter-sets?page=${page}&pageSize=${pageSize}`);
+    // The list is not paginated today ({ items }); follow { total, page } if it ever is.
+    const query = page === 1 ? '' : `?page=${page}&pageSize=${pageSize}`;
+    const body = await client.expectOk<unknown>('GET', `/api/v1/parameter-sets${query}`);
     if (!isObject(body) || !Array.isArray(body.items)) throw new ExportError('GET /api/v1/parameter-sets: expected { items: [...] }');
     const items = body.items.filter(isObject);
     all.push(...items);
-    // Unpaginated answers (no total) hold everything.
     const total = typeof body.total === 'number' ? body.total : null;
     if (total === null || items.length === 0 || all.length >= total) break;
   }
   return all;
+}
+
+/** The registry adds its own fields to the seed's record; the file holds the record only. */
+const REGISTRY_ONLY_FIELDS = new Set(['status', 'id', 'quorum', 'createdAt', 'updatedAt']);
+
+function seedRecord(r: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(r).filter(([k]) => !REGISTRY_ONLY_FIELDS.has(k)));
 }
 
 function componentOf(detail: Record<string, unknown>): { key: string | null; folder: string | null } {
@@ -92,7 +100,8 @@ export async function runExport(root: string, opts: ExportOptions): Promise<Expo
   if (!opts.force && ((await isNonEmptyDir(path.join(root, 'models'))) || (await isNonEmptyDir(path.join(root, 'config', 'parameters'))))) {
     throw new ExportError(`${root}: models/ or config/parameters/ is not empty; export into a new directory or pass --force to overwrite`);
   }
-  const folders = new Map(Object.entries({ ...DEFAULT_COMPONENT_FOLDERS, ...(opts.componentFolders ?? {}) }).map(([folder, key]) => [key, folder]));
+  const fromServer = await fetchComponentFolders(client);
+  const folders = new Map(Object.entries({ ...DEFAULT_COMPONENT_FOLDERS, ...fromServer, ...(opts.componentFolders ?? {}) }).map(([folder, key]) => [key, folder]));
   const write = async (file: string, content: string) => {
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, content);
@@ -153,7 +162,7 @@ export async function runExport(root: string, opts: ExportOptions): Promise<Expo
       continue;
     }
     const list = byKind.get(kind) ?? [];
-    list.push(r);
+    list.push(seedRecord(r));
     byKind.set(kind, list);
   }
   for (const [kind, records] of byKind) {

@@ -6,7 +6,7 @@
 // Each parameter record is one POST /api/v1/parameter-sets/import (201 created, 200 unchanged,
 // 409 same id with different content).
 
-import { ApiClient, describeProblem, fieldErrorLines, isObject, type ApiResponse } from './client';
+import { ApiClient, describeProblem, FatalError, fieldErrorLines, isObject, type ApiResponse } from './client';
 import type { Output } from './output';
 import {
   formatProblem,
@@ -42,9 +42,27 @@ export type ImportOptions = ScanOptions & { dryRun: boolean; client: ApiClient |
 
 const enc = encodeURIComponent;
 
+/**
+ * The registry's component folders (GET /api/v1/components → { items: [{ key, folder }] }), so
+ * components added by an admin import without flags. Also checks the URL and token before any
+ * hashing. An older server without the endpoint (404) leaves the defaults.
+ */
+export async function fetchComponentFolders(client: ApiClient): Promise<Record<string, string>> {
+  const res = await client.get('/api/v1/components');
+  if (res.status === 404) return {};
+  if (!res.ok) throw new FatalError(`GET /api/v1/components: ${describeProblem(res.status, res.problem)}`);
+  const out: Record<string, string> = {};
+  const items = isObject(res.body) && Array.isArray(res.body.items) ? res.body.items : [];
+  for (const c of items) {
+    if (isObject(c) && typeof c.key === 'string' && typeof c.folder === 'string' && c.folder) out[c.folder] = c.key;
+  }
+  return out;
+}
+
 export async function runImport(root: string, opts: ImportOptions): Promise<ImportReport> {
   const { output } = opts;
-  const scan = await scanTree(root, opts);
+  const fromServer = opts.client && !opts.dryRun ? await fetchComponentFolders(opts.client) : {};
+  const scan = await scanTree(root, { componentFolders: { ...fromServer, ...(opts.componentFolders ?? {}) } });
   const report: ImportReport = { dryRun: opts.dryRun, summary: { imported: 0, unchanged: 0, rejected: 0, conflicts: 0, valid: 0 }, items: [], warnings: scan.warnings };
   for (const w of scan.warnings) output.line(`${formatProblem(w)} (warning)`);
 

@@ -317,13 +317,12 @@ export function buildProgram(out: { set(o: Output): void }): Command {
       const b = isObject(body) ? body : {};
       o.result(body);
       if (b.ok === true) {
-        const count = b.count ?? b.events ?? b.checked;
-        o.line(`audit chain ok${count !== undefined ? ` (${String(count)} events)` : ''}${typeof b.headHash === 'string' ? `, head ${b.headHash}` : ''}`);
+        const count = typeof b.count === 'number' ? ` (${b.count} events${typeof b.headHash === 'string' ? `, head #${String(b.headSeq ?? '?')} ${b.headHash}` : ''})` : '';
+        o.line(`audit chain ok${count}`);
         return;
       }
-      const first = b.firstBroken ?? b.brokenAt ?? b.broken;
-      const where = isObject(first) ? `event #${String(first.seq ?? first.sequence ?? first.id ?? '?')}${typeof first.reason === 'string' ? `: ${first.reason}` : ''}` : first !== undefined ? String(first) : '';
-      o.error(`audit chain BROKEN${where ? ` at ${where}` : ''}${typeof b.reason === 'string' ? ` (${b.reason})` : ''}`);
+      const seq = b.brokenSeq ?? (isObject(b.firstBroken) ? b.firstBroken.seq : undefined);
+      o.error(`audit chain BROKEN${seq !== undefined ? ` at event #${String(seq)}` : ''}${typeof b.reason === 'string' ? `: ${b.reason}` : ''}`);
       throw new Exit(EXIT_REJECTED);
     });
 
