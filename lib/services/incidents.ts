@@ -33,8 +33,8 @@ export const IncidentLogSchema = z.object({ text: z.string().trim().min(1, { mes
 export const RootCauseSchema = z.object({ rootCause: z.string().trim().min(20, { message: 'describe the root cause (at least 20 characters)' }).max(20_000) });
 
 /** RCA still missing after its due time. */
-export function isRcaOverdue(incident: { rcaDueAt: Date; rcaSubmittedAt: Date | null }, now: Date = new Date()): boolean {
-  return incident.rcaSubmittedAt === null && now.getTime() > incident.rcaDueAt.getTime();
+export function isRcaOverdue(incident: { rcaDueAt: Date; rcaSubmittedAt?: Date | null }, now: Date = new Date()): boolean {
+  return !incident.rcaSubmittedAt && now.getTime() > incident.rcaDueAt.getTime();
 }
 
 /** The next traffic step after the recorded ones, or null when traffic is fully moved. */
@@ -91,7 +91,7 @@ export async function openIncident(actor: Actor, versionRef: string, rawInput: u
         versionId: bad.id, rollbackToVersionId: target.id, title: input.title, description: input.description,
         severity: input.severity, status: 'open', openedById: openerId, openedAt, rcaDueAt,
       },
-      select: { id: true, status: true, openedAt: true, rcaDueAt: true },
+      select: { id: true, status: true, openedAt: true, rcaDueAt: true, rcaSubmittedAt: true },
     });
     await tx.modelVersion.update({ where: { id: bad.id }, data: { tags: [...new Set([...tags, CRITICAL_TAG])] }, select: { id: true } });
     const reason = `rollback: incident ${incident.id} (${input.title})`;
