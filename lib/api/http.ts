@@ -121,6 +121,7 @@ export function created(body: unknown, location?: string): NextResponse {
 function assertSameOriginForCookieWrites(request: Request): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
   if (request.headers.get('authorization')) return;
+  if (!request.headers.get('cookie')) return; // no credentials at all: the 401 comes next
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
   if (origin && host && new URL(origin).host === host) return;
