@@ -40,8 +40,16 @@ export function problemFromError(e: unknown): NextResponse {
   }
   if (e instanceof ZodError) return problem(400, 'Invalid request', { code: 'validation_failed', errors: toFieldErrors(e) });
   if (isUniqueViolation(e)) return problem(409, 'A record with the same unique key already exists', { code: 'conflict' });
+  if (isValueOutOfRange(e)) return problem(400, 'A value is out of the range the database can store', { code: 'validation_failed', errors: { '(body)': ['a value is out of range'] } });
   console.error('[api] unhandled error', e);
   return problem(500, 'Something went wrong on the server; the change was not applied');
+}
+
+function isValueOutOfRange(e: unknown): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string } } } };
+  const cause = err.meta?.driverAdapterError?.cause;
+  return err.code === '22003' || cause?.kind === 'ValueOutOfRange' || cause?.originalCode === '22003';
 }
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -56,11 +64,50 @@ export async function readJson(request: Request): Promise<unknown> {
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
     throw new AppError('validation_failed', `Body is larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`, { fieldErrors: { '(body)': ['too large'] } });
   }
+  let value: unknown;
   try {
-    return JSON.parse(text) as unknown;
+    value = JSON.parse(text) as unknown;
   } catch (e) {
     throw new AppError('validation_failed', `Body is not valid JSON: ${(e as Error).message}`, { fieldErrors: { '(body)': ['malformed JSON'] } });
   }
+  const bad = findUnstorable(value, [], 0);
+  if (bad) throw new AppError('validation_failed', `Invalid body: ${bad.field} ${bad.message}`, { fieldErrors: { [bad.field]: [bad.message] } });
+  return value;
+}
+
+const MAX_JSON_DEPTH = 32;
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+/**
+ * What PostgreSQL cannot store must be a 400, not a 500 from the database: NUL characters (text
+ * and jsonb refuse them), lone UTF-16 surrogates (jsonb refuses their escapes), absurd nesting.
+ */
+function findUnstorable(v: unknown, path: string[], depth: number): { field: string; message: string } | null {
+  const field = path.length ? path.join('.') : '(body)';
+  if (typeof v === 'string') return badString(v) ? { field, message: badString(v)! } : null;
+  if (typeof v === 'number') {
+    // JSON.parse gives ±Infinity for 1e400 (schemas refuse it); PostgreSQL refuses subnormals.
+    if (v !== 0 && Math.abs(v) < MIN_NORMAL) return { field, message: 'is too close to zero to store (below 2.2e-308)' };
+    return null;
+  }
+  if (typeof v !== 'object' || v === null) return null;
+  if (depth >= MAX_JSON_DEPTH) return { field, message: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
+  const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v);
+  for (const [k, x] of entries) {
+    const keyProblem = badString(k);
+    if (keyProblem) return { field: [...path, '(key)'].join('.'), message: `has a key that ${keyProblem}` };
+    const inner = findUnstorable(x, [...path, k], depth + 1);
+    if (inner) return inner;
+  }
+  return null;
+}
+
+const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function badString(s: string): string | null {
+  if (s.includes('\u0000')) return 'contains a NUL character';
+  if (LONE_SURROGATE_RE.test(s)) return 'contains invalid Unicode (a lone surrogate)';
+  return null;
 }
 
 /** Parse query parameters with a zod schema; errors name the parameter. */
