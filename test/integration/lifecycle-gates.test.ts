@@ -184,7 +184,7 @@ describe('reasons, direct production, illegal pairs, deprecation and archival', 
     expect(e.details?.failures).toEqual(['only the system archives versions']);
     // The system may not archive before the grace period ends.
     const early = await appError(() => transitionModelVersion(SYSTEM_ACTOR, v.id, { to: 'archived' }, { now: new Date(Date.now() + 89 * 86_400_000) }));
-    expect(early.details?.failures?.[0]).toMatch(/^ends /);
+    expect(early.details?.failures).toEqual([expect.stringMatching(/^ends /)]);
     expect((await archiveExpiredVersions({ now: new Date(Date.now() + 10 * 86_400_000) })).archived).not.toContain(v.modelId);
     expect((await archiveExpiredVersions({ now: later })).archived).toContain(v.modelId);
     expect(await statusOf(v.id)).toBe('archived');

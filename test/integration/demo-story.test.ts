@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { verifyAuditChain } from '@/lib/audit/chain';
+import { verifyPassword } from '@/lib/auth/password';
+import { createPrismaClient, type Db } from '@/lib/db';
+import { loadDemoStory, type DemoSummary } from '@/lib/demo/story';
+import { getActiveParameterSet, rowToRecord } from '@/lib/services/parameter-sets';
+import { createDatabaseFromTemplate } from '../db';
+
+// The demo runs on an empty database of its own.
+let db: Db;
+let drop: () => Promise<void>;
+let summary: DemoSummary;
+
+beforeAll(async () => {
+  const created = await createDatabaseFromTemplate(inject('templateDatabase'), 'mgr_demo');
+  drop = created.drop;
+  db = createPrismaClient(created.url);
+  summary = await loadDemoStory(db);
+}, 180_000);
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await drop?.();
+});
+
+describe('demo story', () => {
+  it('writes only through the services: the audit chain verifies and covers every change', async () => {
+    const chain = await verifyAuditChain(db);
+    expect(chain.ok).toBe(true);
+    expect(summary.chainOk).toBe(true);
+    expect(chain.ok && chain.count).toBe(summary.auditEvents);
+    // Each status change has its audit event, each version its registration.
+    expect(await db.auditEvent.count({ where: { action: 'version.transition' } })).toBe(await db.statusTransition.count({ where: { fromStatus: { not: null } } }));
+    expect(await db.auditEvent.count({ where: { action: 'version.register' } })).toBe(12);
+    expect(await db.auditEvent.count({ where: { action: 'user.create' } })).toBe(9);
+  });
+
+  it('has the expected people, versions and statuses', async () => {
+    expect(summary).toMatchObject({ users: 9, versions: 12, parameterSets: 7, incidents: 1 });
+    expect(summary.byStatus).toEqual({ production: 4, deprecated: 5, staging: 1, testing: 1, development: 1 });
+    const prod = await db.modelVersion.findMany({ where: { status: 'production' }, orderBy: { modelId: 'asc' }, select: { modelId: true } });
+    expect(prod.map((p) => p.modelId)).toEqual([
+      'pib-vg-base-diffusion-1.2.3-20230615',
+      'pib-vg-fact-check-diffusion-1.0.1-20230712',
+      'pib-vg-residual-diffusion-1.1.0-20230502',
+      'pib-vg-super-res-diffusion-1.0.0-20230225',
+    ]);
+    const chair = await db.user.findUniqueOrThrow({ where: { email: 'chair@demo.local' }, select: { passwordHash: true, role: true } });
+    expect(chair.role).toBe('committee');
+    expect(await verifyPassword('demo1234', chair.passwordHash!)).toBe(true);
+    expect(await db.user.count({ where: { role: 'engineer', senior: true } })).toBe(2);
+  });
+
+  it("keeps the seed's records verbatim", async () => {
+    const v = await db.modelVersion.findUniqueOrThrow({ where: { modelId: 'pib-vg-base-diffusion-1.2.3-20230615' }, select: { metadata: true, commitMessage: true, gitBranch: true } });
+    expect(v.metadata).toMatchObject({ architecture: { type: 'diffusion', layers: 24, attention_heads: 16, parameters: 1.2e9 }, approval: { approval_date: '2023-06-10' } });
+    expect(v.commitMessage).toContain('Performance impact: -15% on FVD, +2% on temporal coherence');
+    const active = await getActiveParameterSet('lambda', '2023-07-01', { db });
+    expect(rowToRecord(active!)).toEqual({
+      parameter_id: 'lambda-20230615-1', kind: 'lambda', base_noise_lambda: 0.7, residual_noise_lambda: 0.3, effective_date: '2023-06-15',
+      approved_by: 'Model Governance Committee', performance_metrics: { fvd: 185.3, is: 72.6, temporal_coherence: 0.93 },
+      tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'], notes: 'Optimized for better temporal consistency in rapid motion scenes', parameters: {},
+    });
+    expect((await getActiveParameterSet('lambda', '2023-02-01', { db }))?.parameterId).toBe('lambda-20230115-1');
+  });
+
+  it('has a pending promotion with one vote, an open ratification, a resolved rollback and a pending parameter set', async () => {
+    const open = await db.promotionRequest.findMany({ where: { status: 'open' }, orderBy: { kind: 'asc' }, select: { kind: true, quorum: true, votes: { select: { voter: { select: { email: true } } } } } });
+    expect(open).toEqual([
+      { kind: 'committee', quorum: 2, votes: [{ voter: { email: 'chair@demo.local' } }] },
+      { kind: 'ratification', quorum: 2, votes: [] },
+    ]);
+    const incident = await db.incident.findFirstOrThrow({ select: { status: true, rootCause: true, trafficSteps: { orderBy: { percent: 'asc' }, select: { percent: true } }, version: { select: { modelId: true, tags: true } }, rollbackToVersion: { select: { modelId: true } } } });
+    expect(incident.status).toBe('resolved');
+    expect(incident.trafficSteps.map((s) => s.percent)).toEqual([20, 40, 60, 80, 100]);
+    expect(incident.version).toEqual({ modelId: 'pib-vg-residual-diffusion-1.2.0-20230808', tags: ['critical-issue'] });
+    expect(incident.rollbackToVersion?.modelId).toBe('pib-vg-residual-diffusion-1.1.0-20230502');
+    expect(await db.parameterSet.count({ where: { status: 'proposed' } })).toBe(1);
+    const hotfix = await db.modelVersion.findUniqueOrThrow({ where: { modelId: 'pib-vg-fact-check-diffusion-1.0.1-20230712' }, select: { monitoringUntil: true, backportCommit: true, tags: true } });
+    expect(hotfix.tags).toEqual(['emergency']);
+    expect(hotfix.monitoringUntil).toBeInstanceOf(Date);
+    expect(hotfix.backportCommit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('refuses to load twice', async () => {
+    await expect(loadDemoStory(db)).rejects.toThrow(/already has data/);
+  });
+});
