@@ -2,34 +2,14 @@
 // --json, --dry-run, lint-commit, connection and auth errors. No registry needed here
 // (connection failures use a closed port; auth failures a tiny local HTTP server).
 
-import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateTree, put, tempDir, type GeneratedTree } from './fixtures';
+import { generateTree, mgr, put, tempDir, type GeneratedTree } from './fixtures';
 import { compareArtifacts } from './import';
 import { formatPerformance, parsePerformance } from './performance';
-
-const BIN = path.resolve(__dirname, '..', 'bin', 'mgr.mjs');
-
-export type RunResult = { code: number; stdout: string; stderr: string };
-
-export function mgr(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<RunResult> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [BIN, ...args],
-      { cwd: opts.cwd ?? '/', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...(opts.env ?? {}) }, maxBuffer: 32 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-    if (opts.input !== undefined) child.stdin?.end(opts.input);
-  });
-}
 
 /** A port nothing listens on (bound, then released). */
 async function closedPort(): Promise<number> {

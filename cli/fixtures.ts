@@ -1,6 +1,7 @@
 // Test fixtures: a generated tree in the seed's layout with valid and broken entries.
 // Used by the unit tests (tree.test.ts) and the end-to-end test (import.e2e.test.ts).
 
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -136,4 +137,31 @@ export async function generateTree(opts: { root?: string; patch?: number; day?: 
   bad('config/parameters/inference_parameters.json', /malformed JSON/);
 
   return tree;
+}
+
+const BIN = path.resolve(__dirname, '..', 'bin', 'mgr.mjs');
+
+export type RunResult = { code: number; stdout: string; stderr: string };
+
+/** Run the real binary (node bin/mgr.mjs) in a clean environment, from / unless cwd is given. */
+export function mgr(args: string[], opts: { cwd?: string; env?: Record<string, string>; input?: string } = {}): Promise<RunResult> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [BIN, ...args],
+      {
+        cwd: opts.cwd ?? '/',
+        // Only what the CLI needs: no MGR_* leaking in from the developer's shell.
+        env: { NODE_ENV: 'production', PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', NO_COLOR: '1', ...(opts.env ?? {}) },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 2) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    if (opts.input !== undefined) child.stdin?.end(opts.input);
+    else child.stdin?.end();
+  });
 }

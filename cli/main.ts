@@ -91,6 +91,26 @@ function metricsFromFlags(specs: string[], scenario?: string, language?: string)
   });
 }
 
+/** A field of the register body → the flag or file it came from, for usage errors. */
+function registerFlagFor(p: PropertyKey[], str: (k: string) => string | undefined): string {
+  const [head, ...rest] = p.map((x) => (typeof x === 'symbol' ? String(x) : x));
+  const sub = rest.map(String).join('.');
+  switch (head) {
+    case 'component': return '--component';
+    case 'architecture': return '--architecture';
+    case 'version': return '--version';
+    case 'releaseDate': return '--release-date';
+    case 'description': return '--description';
+    case 'metadata': return `${str('metadata') ?? '--metadata'}${sub ? `: ${sub}` : ''}`;
+    case 'configYaml': return '--config';
+    case 'metrics': return `${str('performance') ?? '--performance'}${sub ? `: ${sub}` : ''}`;
+    case 'artifacts': return `--artifact${sub ? ` #${Number(rest[0]) + 1}` : ''}`;
+    case 'tags': return `--tag${rest.length ? ` #${Number(rest[0]) + 1}` : ''}`;
+    case 'git': return rest[0] === 'commit' ? '--commit' : rest[0] === 'branch' ? '--branch' : '--message-file';
+    default: return [head, ...rest].map(String).join('.') || '(body)';
+  }
+}
+
 export function buildProgram(out: { set(o: Output): void }): Command {
   const program = new Command();
   program
@@ -210,7 +230,7 @@ export function buildProgram(out: { set(o: Output): void }): Command {
 
       const checked = RegisterVersionSchema.safeParse(body);
       if (!checked.success) {
-        throw new UsageError(checked.error.issues.map((i) => `${i.path.map(String).join('.') || '(body)'}: ${i.message}`).join('\n'));
+        throw new UsageError(checked.error.issues.map((i) => `${registerFlagFor(i.path, str)}: ${i.message}`).join('\n'));
       }
       const res = await client(cmd).post('/api/v1/versions', checked.data);
       if (!res.ok) {
