@@ -19,12 +19,12 @@ export function CompareChart({ data }: { data: CompareChartData }) {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data.rows} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
-          <XAxis dataKey="scenario" tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="scenario" tick={{ fontSize: 10 }} interval={0} angle={-20} textAnchor="end" height={48} />
           <YAxis tick={{ fontSize: 11 }} width={48} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {data.series.map((s, i) => (
-            <Bar key={s.key} dataKey={s.key} name={s.label} fill={SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false} />
+            <Bar key={s.key} dataKey={s.key} name={s.label} fill={SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false} maxBarSize={56} />
           ))}
         </BarChart>
       </ResponsiveContainer>

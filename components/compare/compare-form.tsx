@@ -11,7 +11,7 @@ export function CompareForm({ choices, selected }: { choices: Choice[]; selected
     <form method="get" action="/compare" aria-label="Choose versions to compare" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <fieldset>
         <legend className="mb-3 text-sm text-slate-700">Choose 2 to {MAX_COMPARE} versions. The first is the baseline every delta is measured against.</legend>
-        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-5">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-5">
           {slots.map((value, i) => (
             <div key={i} className="min-w-0">
               <label htmlFor={`cmp-${i}`} className={labelClass}>

@@ -7,8 +7,8 @@ import type { CompareMetric, VersionComparison } from '@/lib/queries/model-versi
 export function CompareTable({ metric, versions }: { metric: CompareMetric; versions: VersionComparison['versions'] }) {
   const dir = metric.direction === 'lower_is_better' ? 'lower is better' : 'higher is better';
   return (
-    <div className="-mx-4 overflow-x-auto px-4" tabIndex={0} role="region" aria-label={`${metric.name} values and deltas (scrolls horizontally)`}>
-      <table className="w-full min-w-[36rem] text-sm" data-testid={`compare-table-${metric.key}`}>
+    <div className="relative -mx-4 overflow-x-auto px-4" tabIndex={0} role="region" aria-label={`${metric.name} values and deltas (scrolls horizontally)`}>
+      <table className="w-full min-w-max text-sm" data-testid={`compare-table-${metric.key}`}>
         <caption className="sr-only">
           {metric.name} ({dir}) per scenario for each version, with the change against the baseline {versions[0].modelId}
         </caption>

@@ -13,7 +13,7 @@ export function Delta({ pct, verdict, className = '' }: { pct: number | null; ve
   const v = verdict ?? 'same';
   return (
     <span className={`font-medium tabular-nums whitespace-nowrap ${VERDICT_CLASS[v]} ${className}`} data-verdict={v}>
-      {v === 'better' ? '▲ ' : v === 'worse' ? '▼ ' : ''}
+      <span aria-hidden="true">{v === 'better' ? '✓ ' : v === 'worse' ? '✗ ' : ''}</span>
       {fmtPct(pct)}
       <span className="sr-only"> ({v === 'same' ? 'unchanged' : v})</span>
     </span>

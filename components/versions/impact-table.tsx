@@ -10,9 +10,11 @@ export function ImpactTable({ impact, caption }: { impact: ImpactComparison; cap
     return <p className="text-sm text-slate-600">No overall metrics and no claimed impact to compare.</p>;
   }
   return (
-    <div className="-mx-4 overflow-x-auto px-4">
+    <>
+    {caption && <p className="mb-2 text-sm text-slate-600">{caption}</p>}
+    <div className="relative -mx-4 overflow-x-auto px-4">
       <table className="w-full min-w-[36rem] text-sm" data-testid="impact-table">
-        {caption && <caption className="mb-2 text-left text-sm text-slate-600">{caption}</caption>}
+        <caption className="sr-only">{caption ?? 'Measured change against the previous version beside the claimed impact'}</caption>
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
             <th scope="col" className="py-2 pr-3 font-semibold">Metric</th>
@@ -45,5 +47,6 @@ export function ImpactTable({ impact, caption }: { impact: ImpactComparison; cap
         </p>
       )}
     </div>
+    </>
   );
 }

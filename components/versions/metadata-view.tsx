@@ -15,7 +15,7 @@ export function KeyValues({ obj, className = '' }: { obj: Record<string, unknown
   const entries = Object.entries(obj);
   if (!entries.length) return <span className="text-slate-500">—</span>;
   return (
-    <dl className={`grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-3 gap-y-1 text-sm ${className}`}>
+    <dl className={`grid grid-cols-[minmax(6rem,auto)_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm ${className}`}>
       {entries.map(([k, v]) => (
         <div key={k} className="contents">
           <dt className="text-slate-600">{k.replace(/_/g, ' ')}</dt>
@@ -40,7 +40,7 @@ export function MetadataView({ metadata }: { metadata: Record<string, unknown> }
   const authorList = asStrings(authors);
   const changes = asStrings(changelog);
   return (
-    <div className="grid gap-6 md:grid-cols-2">
+    <div className="grid grid-cols-1 gap-6 md:grid-cols-2">
       <div>
         <h3 className="mb-2 text-sm font-semibold text-slate-800">Architecture</h3>
         {arch ? <KeyValues obj={arch} /> : <p className="text-sm text-slate-500">Not recorded.</p>}

@@ -15,7 +15,7 @@ export function MetricHistoryChart({ points, label, highlight }: { points: Histo
           <XAxis dataKey="version" tick={{ fontSize: 11 }} minTickGap={16} />
           <YAxis tick={{ fontSize: 11 }} width={48} domain={['auto', 'auto']} />
           <Tooltip labelFormatter={(v, p) => (p?.[0]?.payload ? `${p[0].payload.version} · ${p[0].payload.releaseDate}` : String(v))} />
-          <Line type="monotone" dataKey="y" name={label} stroke="#4338ca" strokeWidth={2} dot={points.length <= 60} isAnimationActive={false} />
+          <Line type="linear" dataKey="y" name={label} stroke="#4338ca" strokeWidth={2} dot={points.length <= 60} isAnimationActive={false} />
           {current && <ReferenceDot x={current.version} y={current.y} r={6} fill="#b45309" stroke="#fff" />}
         </LineChart>
       </ResponsiveContainer>

@@ -16,7 +16,7 @@ export function MetricsMatrix({ groups }: { groups: MetricGroup[] }) {
   keys.sort((a, b) => (a.scenario === b.scenario ? a.language.localeCompare(b.language) : a.scenario === '' ? -1 : b.scenario === '' ? 1 : a.scenario.localeCompare(b.scenario)));
   const value = (g: MetricGroup, s: string, l: string) => g.rows.find((r) => r.scenario === s && r.language === l)?.value;
   return (
-    <div className="-mx-4 overflow-x-auto px-4">
+    <div className="relative -mx-4 overflow-x-auto px-4">
       <table className="w-full min-w-[32rem] text-sm" data-testid="metrics-table">
         <thead>
           <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">

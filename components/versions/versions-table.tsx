@@ -37,10 +37,39 @@ function SortHeader({ col, params, list }: { col: (typeof COLUMNS)[number]; para
   );
 }
 
-/** The versions table; scrolls sideways on narrow screens rather than squeezing the columns. */
+/** Phones: one card per version (the table needs ~900px). */
+function VersionCards({ list }: { list: VersionList }) {
+  return (
+    <ul className="space-y-3 sm:hidden" data-testid="versions-cards">
+      {list.items.map((v) => (
+        <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+          <Link href={`/versions/${v.modelId}`} className="font-mono text-sm break-all">{v.modelId}</Link>
+          <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
+            <StatusBadge status={v.status} />
+            <span>{v.component} {v.version}</span>
+            <span className="tabular-nums">{fmtDate(v.releaseDate)}</span>
+            <VersionTags tags={v.tags} />
+          </div>
+          <dl className="mt-2 grid grid-cols-4 gap-2 text-xs">
+            {METRIC_COLUMNS.map((m) => (
+              <div key={m.key}>
+                <dt className="text-slate-600"><abbr title={m.title} className="no-underline">{m.label}</abbr></dt>
+                <dd className="font-medium tabular-nums">{fmtValue(v.keyMetrics[m.key])}</dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The versions table (sm and up; scrolls sideways if it must), and cards on phones. */
 export function VersionsTable({ list, params }: { list: VersionList; params: ListVersionsParams }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Model versions table (scrolls horizontally)">
+    <>
+    <VersionCards list={list} />
+    <div className="relative hidden overflow-x-auto rounded-lg sm:block border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Model versions table (scrolls horizontally)">
       <table className="w-full min-w-[56rem] text-sm" data-testid="versions-table">
         <thead className="bg-slate-50 text-left text-xs text-slate-700 uppercase">
           <tr>
@@ -73,5 +102,6 @@ export function VersionsTable({ list, params }: { list: VersionList; params: Lis
         </tbody>
       </table>
     </div>
+    </>
   );
 }

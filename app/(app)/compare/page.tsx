@@ -52,9 +52,9 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {!comparison ? (
         !problem && <EmptyState>Pick a baseline and at least one more version, then press Compare.</EmptyState>
       ) : (
-        <div className="grid gap-4">
+        <div className="grid grid-cols-1 gap-4">
           <Card title="Versions">
-            <ol className="grid gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="compared-versions">
+            <ol className="grid grid-cols-1 gap-2 text-sm sm:grid-cols-2 lg:grid-cols-3" data-testid="compared-versions">
               {comparison.versions.map((v, i) => (
                 <li key={v.id} className="min-w-0 rounded border border-slate-200 p-2">
                   <span className="text-xs font-semibold text-slate-600 uppercase">{i === 0 ? 'Baseline' : `Version ${i + 1}`}</span>
@@ -71,14 +71,14 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
           {comparison.metrics.length === 0 && <EmptyState>None of these versions has metrics yet.</EmptyState>}
           {comparison.metrics.map((m) => (
             <Card key={m.key} title={`${m.name}${m.unit ? ` (${m.unit})` : ''} · ${m.direction === 'lower_is_better' ? 'lower is better' : 'higher is better'}`}>
-              <div className="grid gap-4 xl:grid-cols-2" data-testid={`compare-metric-${m.key}`}>
+              <div className="grid grid-cols-1 gap-4 xl:grid-cols-2" data-testid={`compare-metric-${m.key}`}>
                 <CompareTable metric={m} versions={comparison.versions} />
                 <CompareChart data={chartData(comparison, m)} />
               </div>
             </Card>
           ))}
           <Card title="Claimed vs measured impact">
-            <div className="grid gap-6" data-testid="claimed-vs-measured">
+            <div className="grid grid-cols-1 gap-6" data-testid="claimed-vs-measured">
               {comparison.impacts.map((imp) => (
                 <div key={imp.versionId}>
                   <h3 className="mb-2 text-sm font-semibold text-slate-800">

@@ -90,7 +90,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           <Link href={`/compare?ids=${v.id}`} className={`${buttonClass.secondary} no-underline hover:no-underline`}>Compare with…</Link>
           <a href={`/api/v1/versions/${v.id}/model-card`} className={`${buttonClass.secondary} no-underline hover:no-underline`}>Model card (Markdown)</a>
         </div>
-        <nav aria-label="Sections of this page" className="mt-4 -mx-4 overflow-x-auto px-4">
+        <nav aria-label="Sections of this page" className="relative mt-4 -mx-4 overflow-x-auto px-4">
           <ul className="flex gap-3 text-sm whitespace-nowrap">
             {SECTIONS.map(([id, label]) => (
               <li key={id}><a href={`#${id}`}>{label}</a></li>
@@ -99,7 +99,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
         </nav>
       </header>
 
-      <div className="grid gap-4">
+      <div className="grid grid-cols-1 gap-4">
         <section id="overview" aria-labelledby="h-overview" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="h-overview" className="mb-3 text-sm font-semibold tracking-wide text-slate-700 uppercase">Overview</h2>
           {v.description && <p className="mb-4 text-slate-800">{v.description}</p>}
@@ -122,8 +122,8 @@ export default async function VersionPage({ params, searchParams }: Props) {
         </section>
 
         <Card title="Lineage">
-          <div id="lineage" className="grid gap-4 md:grid-cols-2">
-            <dl className="grid grid-cols-[6rem_1fr] gap-x-3 gap-y-2 text-sm">
+          <div id="lineage" className="grid grid-cols-1 gap-4 md:grid-cols-2">
+            <dl className="grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
               <dt className="text-slate-600">Commit</dt>
               <dd className="flex min-w-0 flex-wrap items-center gap-2">
                 {v.gitCommit ? (
@@ -226,7 +226,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
           </div>
         </Card>
 
-        <div className="grid gap-4 lg:grid-cols-2">
+        <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
           <Card title="Status timeline">
             <div id="timeline">
               {v.transitions.length === 0 ? (
@@ -336,7 +336,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
                       </span>
                     </div>
                     {idx === 0 && (
-                      <div className="grid gap-4 md:grid-cols-2">
+                      <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                         {[
                           ['Bias on diverse test sets', a.biasMetrics],
                           ['Per-language metrics', a.languageMetrics],
@@ -392,7 +392,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
 
         {v.testResults.length > 0 && (
           <Card title="Test results">
-            <div className="-mx-4 overflow-x-auto px-4">
+            <div className="relative -mx-4 overflow-x-auto px-4">
               <table className="w-full min-w-[28rem] text-sm">
                 <thead>
                   <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
