@@ -20,7 +20,7 @@ import { makeUser } from '../fixtures';
 
 export type TestActor = Actor & { id: string; email: string };
 
-export function useOwnDatabase(prefix: string): void {
+export function withOwnDatabase(prefix: string): void {
   let drop: (() => Promise<void>) | undefined;
   let db: Db | undefined;
   beforeAll(async () => {

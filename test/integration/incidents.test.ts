@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/chain';
 import { addIncidentLog, advanceTraffic, isRcaOverdue, openIncident, submitRootCause } from '@/lib/services/incidents';
 import { makeComponent, makeUser } from '../fixtures';
-import { appError, makeCommittee, prisma, promoteViaCommittee, register, statusOf, toStaging, useOwnDatabase, type TestActor } from './_governance';
+import { appError, makeCommittee, prisma, promoteViaCommittee, register, statusOf, toStaging, withOwnDatabase, type TestActor } from './_governance';
 
-useOwnDatabase('mgr_incidents');
+withOwnDatabase('mgr_incidents');
 
 let members: TestActor[];
 beforeAll(async () => {

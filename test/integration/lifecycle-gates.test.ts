@@ -5,9 +5,9 @@ import { addMetrics } from '@/lib/services/add-metrics';
 import { addTestResult } from '@/lib/services/add-test-results';
 import { archiveExpiredVersions, getGateChecklist, transitionModelVersion } from '@/lib/services/transition-version';
 import { makeComponent, makeUser } from '../fixtures';
-import { appError, makeCommittee, prisma, promoteViaCommittee, register, statusOf, toStaging, useOwnDatabase, type TestActor } from './_governance';
+import { appError, makeCommittee, prisma, promoteViaCommittee, register, statusOf, toStaging, withOwnDatabase, type TestActor } from './_governance';
 
-useOwnDatabase('mgr_lifecycle');
+withOwnDatabase('mgr_lifecycle');
 
 let members: TestActor[];
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { diffParameterSets, getActiveParameterSet, importParameterSet, proposeParameterSet, rowToRecord, voteParameterSet } from '@/lib/services/parameter-sets';
 import { makeUser, uniq } from '../fixtures';
-import { appError, makeCommittee, prisma, useOwnDatabase, type TestActor } from './_governance';
+import { appError, makeCommittee, prisma, withOwnDatabase, type TestActor } from './_governance';
 
-useOwnDatabase('mgr_params');
+withOwnDatabase('mgr_params');
 
 let members: TestActor[];
 beforeAll(async () => {

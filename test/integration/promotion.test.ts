@@ -4,9 +4,9 @@ import { castVote, recordBackport, requestEmergencyPromotion, requestPromotion, 
 import { recordRaiAssessment } from '@/lib/services/rai';
 import { updateUser } from '@/lib/services/users';
 import { makeComponent, makeUser } from '../fixtures';
-import { appError, FAILING_RAI, makeCommittee, passRai, prisma, promoteViaCommittee, register, statusOf, toStaging, useOwnDatabase, type TestActor } from './_governance';
+import { appError, FAILING_RAI, makeCommittee, passRai, prisma, promoteViaCommittee, register, statusOf, toStaging, withOwnDatabase, type TestActor } from './_governance';
 
-useOwnDatabase('mgr_promotion');
+withOwnDatabase('mgr_promotion');
 
 let members: TestActor[];
 beforeAll(async () => {
