@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as versionsRoute from '@/app/api/v1/versions/route';
 import { makeComponent } from '../fixtures';
-import { call, counts, tokenFor, useOwnDatabase } from './api-helpers';
+import { call, counts, tokenFor, withOwnDatabase } from './api-helpers';
 
 // Property: whatever a client sends to POST /api/v1/versions, the API never answers 5xx, and a
 // refused request leaves no trace (no version, artifact, metric, transition or audit row); an
 // accepted one creates exactly one version and one audit event.
 
-const { db } = useOwnDatabase('mgr_api_fuzz');
+const { db } = withOwnDatabase('mgr_api_fuzz');
 
 let engineer: string;
 let component: string;

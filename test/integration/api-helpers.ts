@@ -12,7 +12,7 @@ import { makeUser } from '../fixtures';
 const g = globalThis as unknown as { prisma?: Db };
 
 /** Point the app's Prisma client (lib/db.ts) at a fresh clone for this file. */
-export function useOwnDatabase(prefix = 'mgr_api'): { db: () => Db } {
+export function withOwnDatabase(prefix = 'mgr_api'): { db: () => Db } {
   let db: Db | undefined;
   let drop: (() => Promise<void>) | undefined;
   const original = process.env.DATABASE_URL;

@@ -13,10 +13,11 @@ import * as parameterSetsRoute from '@/app/api/v1/parameter-sets/route';
 import * as transitionsRoute from '@/app/api/v1/versions/[ref]/transitions/route';
 import * as R from '@/lib/openapi/schemas';
 import { OPERATIONS } from '@/lib/openapi/document';
+import { docOperations } from '@/lib/openapi/docs';
 import { makeComponent } from '../fixtures';
-import { call, tokenFor, useOwnDatabase, versionBody } from './api-helpers';
+import { call, tokenFor, withOwnDatabase, versionBody } from './api-helpers';
 
-useOwnDatabase('mgr_api_openapi');
+withOwnDatabase('mgr_api_openapi');
 
 /** Every app/api/v1 route module and the HTTP methods it exports. */
 function routeFiles(dir: string): { path: string; file: string }[] {
@@ -55,6 +56,24 @@ describe('OpenAPI document', () => {
         if (typeof mod[method] === 'function') expect(documented, `${method} ${p} is not in the OpenAPI document`).toContain(`${method} ${p}`);
       }
     }
+  });
+});
+
+describe('docs page data', () => {
+  it('lists every operation with its fields, permission and a curl example', () => {
+    const ops = docOperations();
+    expect(ops.length).toBe(OPERATIONS.length);
+    const register = ops.find((o) => o.id === 'registerVersion')!;
+    expect(register.permission).toBe('create:model-version');
+    expect(register.body?.rows).toEqual(expect.arrayContaining([
+      expect.objectContaining({ name: 'version', required: true, constraints: expect.stringContaining('pattern') }),
+      expect.objectContaining({ name: 'artifacts[].sha256', constraints: expect.stringContaining('[0-9a-f]{64}') }),
+    ]));
+    expect(register.curl).toContain('-H "Authorization: Bearer $MGR_TOKEN"');
+    expect(register.curl).toContain('"component":"base"');
+    const list = ops.find((o) => o.id === 'listVersions')!;
+    expect(list.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['sort (query)', 'pageSize (query)']));
+    expect(ops.find((o) => o.id === 'health')!.curl).not.toContain('Authorization');
   });
 });
 

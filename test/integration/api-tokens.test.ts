@@ -9,9 +9,9 @@ import * as importRoute from '@/app/api/v1/parameter-sets/import/route';
 import { hashToken } from '@/lib/auth/api-token';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/services/api-tokens';
 import { makeUser } from '../fixtures';
-import { call, counts, tokenFor, useOwnDatabase } from './api-helpers';
+import { call, counts, tokenFor, withOwnDatabase } from './api-helpers';
 
-const { db } = useOwnDatabase('mgr_api_tokens');
+const { db } = withOwnDatabase('mgr_api_tokens');
 
 let admin: string;
 let engineer: string;

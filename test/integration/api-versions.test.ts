@@ -7,9 +7,9 @@ import * as transitionsRoute from '@/app/api/v1/versions/[ref]/transitions/route
 import * as modelCardRoute from '@/app/api/v1/versions/[ref]/model-card/route';
 import * as compareRoute from '@/app/api/v1/compare/route';
 import { makeComponent } from '../fixtures';
-import { call, counts, tokenFor, useOwnDatabase, versionBody } from './api-helpers';
+import { call, counts, tokenFor, withOwnDatabase, versionBody } from './api-helpers';
 
-const { db } = useOwnDatabase('mgr_api_versions');
+const { db } = withOwnDatabase('mgr_api_versions');
 
 let engineer: string;
 let viewer: string;
