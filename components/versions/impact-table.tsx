@@ -35,7 +35,7 @@ export function ImpactTable({ impact, caption }: { impact: ImpactComparison; cap
               <td className="py-2 pr-3 text-right tabular-nums">{fmtValue(r.previous)}</td>
               <td className="py-2 pr-3 text-right tabular-nums">{fmtValue(r.current)}</td>
               <td className="py-2 pr-3 text-right"><Delta pct={r.changePct} verdict={r.verdict} /></td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.claimedPct == null ? '—' : fmtPct(r.claimedPct, 0)}</td>
+              <td className="py-2 pr-3 text-right tabular-nums">{r.claimedPct == null ? '—' : fmtPct(r.claimedPct, Number.isInteger(r.claimedPct) ? 0 : 1)}</td>
               <td className="py-2"><ClaimBadge check={r.claimCheck} /></td>
             </tr>
           ))}

@@ -493,7 +493,7 @@ export async function getModelVersionDetail(actor: Actor, ref: string, opts: Opt
     metrics: metricGroups,
     scenarios: [...new Set(metrics.map((m) => m.scenario))],
     testResults,
-    latestTest,
+    latestTest: testResults.find((t) => t.suite === 'unit') ?? latestTest,
     transitions: transitions.map(({ actor: who, ...t }) => ({ ...t, actorName: who?.name ?? null })),
     promotionRequests: requests.map((r) => ({
       ...r,

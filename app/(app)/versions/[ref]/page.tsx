@@ -110,7 +110,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
               ['Version', v.version],
               ['Release date', fmtDate(v.releaseDate)],
               ['Registered', `${fmtDate(v.createdAt)}${v.registeredBy ? ` by ${v.registeredBy.name}` : ''}`],
-              ['Unit tests', v.latestTest ? `${v.latestTest.passed} passed, ${v.latestTest.failed} failed` : 'none recorded'],
+              ['Unit tests', v.latestTest ? `${v.latestTest.passed} passed, ${v.latestTest.failed} failed (${v.latestTest.suite})` : 'none recorded'],
             ].map(([k, val]) => (
               <div key={k} className="min-w-0">
                 <dt className="text-xs text-slate-600 uppercase">{k}</dt>
@@ -145,8 +145,8 @@ export default async function VersionPage({ params, searchParams }: Props) {
                   <dt className="text-slate-600">Backport</dt>
                   <dd>
                     {v.backportCommit ? (
-                      <span>
-                        to develop as <code className="font-mono text-xs">{v.backportCommit}</code> on {fmtDate(v.backportedAt)}
+                      <span className="min-w-0 break-words">
+                        to develop as <code className="font-mono text-xs break-all">{v.backportCommit}</code> on {fmtDate(v.backportedAt)}
                       </span>
                     ) : (
                       <Tag tone="amber">backport to develop open</Tag>
