@@ -1,11 +1,18 @@
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 // The e2e suite runs the real server (npm start's launcher) against a database of its own on
 // the PostgreSQL server, loaded with the demo story. Tests make their own users (e2e/fixtures.ts).
+// With MGR_TEST_EMBEDDED=1 (no PostgreSQL server; set by `npm test`), the server runs on its own
+// embedded PGlite in a temporary folder instead.
+const embedded = process.env.MGR_TEST_EMBEDDED === '1';
 const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const embeddedPort = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54329);
 process.env.MGR_E2E_DB ??= `mgr_e2e_${Date.now().toString(36)}`;
-const e2eUrl = new URL(server);
-e2eUrl.pathname = `/${process.env.MGR_E2E_DB}`;
+process.env.MGR_E2E_DATA_DIR ??= path.join(os.tmpdir(), process.env.MGR_E2E_DB);
+const e2eUrl = new URL(embedded ? `postgresql://postgres:postgres@127.0.0.1:${embeddedPort}/postgres` : server);
+if (!embedded) e2eUrl.pathname = `/${process.env.MGR_E2E_DB}`;
 process.env.E2E_DATABASE_URL = e2eUrl.toString();
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -38,7 +45,7 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      DATABASE_URL: process.env.E2E_DATABASE_URL,
+      ...(embedded ? { MGR_DATA_DIR: process.env.MGR_E2E_DATA_DIR, EMBEDDED_DB_PORT: String(embeddedPort) } : { DATABASE_URL: process.env.E2E_DATABASE_URL }),
       MGR_SEED: '1',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -1,7 +1,12 @@
+import { rmSync } from 'node:fs';
 import pg from 'pg';
 
 /** Drop the e2e database the run created. */
 export default async function globalTeardown() {
+  if (process.env.MGR_TEST_EMBEDDED === '1') {
+    if (process.env.MGR_E2E_DATA_DIR?.includes('mgr_e2e_')) rmSync(process.env.MGR_E2E_DATA_DIR, { recursive: true, force: true });
+    return;
+  }
   const url = process.env.E2E_DATABASE_URL;
   const name = process.env.MGR_E2E_DB;
   if (!url || !name || !name.startsWith('mgr_e2e_')) return;

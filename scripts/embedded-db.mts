@@ -5,11 +5,13 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
-export type EmbeddedPostgres = { url: string; port: number; stop: () => Promise<void> };
+export type EmbeddedPostgres = { url: string; port: number; stop: () => Promise<void>; dump: () => Promise<Blob> };
 
-export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: number; maxConnections?: number } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  opts: { dataDir?: string; port?: number; maxConnections?: number; loadDataDir?: Blob } = {},
+): Promise<EmbeddedPostgres> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create(opts.dataDir ? { dataDir: opts.dataDir } : {});
+  const db = await PGlite.create({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
@@ -26,5 +28,7 @@ export async function startEmbeddedPostgres(opts: { dataDir?: string; port?: num
       await server.stop();
       await db.close();
     },
+    // A tarball of the data directory: a migrated "template" other instances can start from.
+    dump: () => db.dumpDataDir('none'),
   };
 }

@@ -6,7 +6,7 @@
 //  4. build the app if there is no build or the sources are newer than it
 //  5. serve on $PORT (default 3000) and print the URL and the demo accounts
 import 'dotenv/config';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,9 +19,14 @@ const host = process.env.HOST ?? '127.0.0.1';
 const t0 = Date.now();
 const log = (msg: string) => console.log(`[start ${((Date.now() - t0) / 1000).toFixed(1)}s] ${msg}`);
 
-function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): void {
-  const r = spawnSync(cmd, args, { cwd: root, env, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed with exit code ${r.status}`);
+// Asynchronous on purpose: the embedded database is served from this process's event loop, so a
+// synchronous child (spawnSync) would wait forever for a server that cannot answer.
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} failed with exit code ${code}`))));
+  });
 }
 
 async function ensureDatabase(url: string): Promise<void> {
@@ -87,9 +92,10 @@ async function main() {
   let url = process.env.DATABASE_URL;
   let demo = process.env.MGR_SEED === '1';
   if (!url) {
-    log('DATABASE_URL is not set: starting the embedded PostgreSQL (PGlite) with data in .data/pglite');
+    const dataDir = process.env.MGR_DATA_DIR ?? path.join(root, '.data', 'pglite');
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (PGlite) with data in ${path.relative(root, dataDir) || dataDir}`);
     embedded = await startEmbeddedPostgres({
-      dataDir: path.join(root, '.data', 'pglite'),
+      dataDir,
       port: Number(process.env.EMBEDDED_DB_PORT ?? 0),
       maxConnections: 24,
     });
@@ -111,16 +117,16 @@ async function main() {
   };
 
   log('applying migrations (prisma migrate deploy)');
-  run('npx', ['prisma', 'migrate', 'deploy'], env);
+  await run('npx', ['prisma', 'migrate', 'deploy'], env);
 
   if (demo && (await isEmpty(url))) {
     log('empty database: loading the demo story');
-    run('npx', ['tsx', 'prisma/seed.mts'], env);
+    await run('npx', ['tsx', 'prisma/seed.mts'], env);
   }
 
   if (process.env.MGR_SKIP_BUILD !== '1' && needsBuild()) {
     log('building the app (next build) — once, or after the sources change');
-    run('npx', ['next', 'build'], env);
+    await run('npx', ['next', 'build'], env);
   }
 
   log(`starting the server on http://${host}:${port}`);

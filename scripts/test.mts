@@ -50,9 +50,14 @@ async function main() {
   const only = process.argv.slice(2);
   const problem = await postgresReachable();
   if (problem) {
-    console.error(`PostgreSQL is not reachable (${problem}).\nThe tests need a PostgreSQL server: set DATABASE_URL (or TEST_DATABASE_URL) to one, or start the local one (see README, "Tests").`);
-    console.log('0 passed, 1 failed');
-    process.exit(1);
+    if (process.env.DATABASE_URL || process.env.TEST_DATABASE_URL) {
+      console.error(`PostgreSQL at DATABASE_URL/TEST_DATABASE_URL is not reachable (${problem}).`);
+      console.log('0 passed, 1 failed');
+      process.exit(1);
+    }
+    // No server and none configured: run everything on the embedded PostgreSQL, as `npm start` does.
+    console.log(`No PostgreSQL server reachable (${problem}): the tests run on the embedded PostgreSQL (PGlite).`);
+    process.env.MGR_TEST_EMBEDDED = '1';
   }
   const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   const steps: Step[] = [

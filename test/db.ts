@@ -1,8 +1,15 @@
-// Test databases: one migrated template per run, cloned (CREATE DATABASE … TEMPLATE) for the
-// suite and for any test that needs a database of its own (e.g. audit tampering).
-import { execFileSync } from 'node:child_process';
+// Test databases: one migrated template per run, cloned for the suite and for any test that
+// needs a database of its own (e.g. audit tampering).
+//  - On a PostgreSQL server: CREATE DATABASE … TEMPLATE (fast, server-side).
+//  - Embedded (MGR_TEST_EMBEDDED=1, no server reachable): PGlite has one database per instance,
+//    so a "clone" is a new PGlite instance started from the template's data-directory tarball.
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
+import { startEmbeddedPostgres } from '../scripts/embedded-db.mts';
+
+export const EMBEDDED_PREFIX = 'embedded:';
 
 export function serverUrl(): string {
   // TEST_DATABASE_URL or DATABASE_URL point at a server; tests never touch that database itself,
@@ -26,14 +33,21 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-export function migrate(url: string): void {
-  execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
-    env: { ...process.env, DATABASE_URL: url },
-    stdio: ['ignore', 'ignore', 'inherit'],
+/** Asynchronous: an embedded server in this process must keep answering while it runs. */
+export function migrate(url: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['prisma', 'migrate', 'deploy'], { env: { ...process.env, DATABASE_URL: url }, stdio: ['ignore', 'ignore', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy exited with ${code}`))));
   });
 }
 
 export async function createDatabaseFromTemplate(template: string, prefix = 'mgr_test'): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
+  if (template.startsWith(EMBEDDED_PREFIX)) {
+    const tarball = readFileSync(template.slice(EMBEDDED_PREFIX.length));
+    const db = await startEmbeddedPostgres({ loadDataDir: new Blob([tarball]), maxConnections: 40 });
+    return { name: `${prefix}_embedded_${db.port}`, url: db.url, drop: db.stop };
+  }
   const name = `${prefix}_${randomBytes(5).toString('hex')}`;
   await adminQuery(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   return {

@@ -13,7 +13,14 @@ const g = globalThis as unknown as { __mgrLimiters?: Limiters; __mgrLimiterPool?
 function limiters(): Limiters {
   if (!g.__mgrLimiters) {
     g.__mgrLimiterPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
-    const common = { storeClient: g.__mgrLimiterPool, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
+    const pool = g.__mgrLimiterPool;
+    // The library names its prepared statements; the embedded database (PGlite) is one session
+    // shared by all connections, where a second connection preparing the same name fails. Send
+    // the statements unnamed — same SQL, same atomic upserts.
+    const storeClient = {
+      query: (q: { text: string; values?: unknown[] }) => pool.query({ text: q.text, values: q.values }),
+    };
+    const common = { storeClient, storeType: 'pool', tableName: 'rate_limits', tableCreated: true, clearExpiredByTimeout: false };
     g.__mgrLimiters = {
       account: new RateLimiterPostgres({ ...common, keyPrefix: 'login_acct', ...PER_ACCOUNT }),
       ip: new RateLimiterPostgres({ ...common, keyPrefix: 'login_ip', ...PER_IP }),
