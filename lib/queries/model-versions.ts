@@ -252,7 +252,7 @@ function listOrderBy(sort: VersionSort, order: SortOrder): Prisma.ModelVersionOr
   const tail: Prisma.ModelVersionOrderByWithRelationInput[] = [{ id: 'asc' }]; // stable pages
   switch (sort) {
     case 'version':
-      return [...semver, { component: { key: 'asc' } }, ...tail];
+      return [...semver, { componentId: 'asc' }, ...tail]; // no join: the tie-break only has to be stable
     case 'modelId':
       return [{ modelId: order }, ...tail];
     case 'component':
