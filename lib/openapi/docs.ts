@@ -103,6 +103,11 @@ export function fieldRows(schema: JsonSchema, components: Record<string, unknown
   return rows;
 }
 
+/** The document's Markdown code spans, as plain text for the page. */
+function plain(s: string): string {
+  return s.replace(/`([^`]*)`/g, '$1');
+}
+
 function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
@@ -154,7 +159,7 @@ export function docOperations(): DocOperation[] {
         path,
         tag: Array.isArray(op.tags) && typeof op.tags[0] === 'string' ? op.tags[0] : 'other',
         summary: typeof op.summary === 'string' ? op.summary : '',
-        description: typeof op.description === 'string' ? op.description.replace(/\n\nPermission: .*$/s, '') : '',
+        description: typeof op.description === 'string' ? plain(op.description.replace(/\n\nPermission: .*$/s, '')) : '',
         permission,
         parameters,
         body,
@@ -171,7 +176,7 @@ export function docInfo(): { title: string; version: string; description: string
   return {
     title: doc.info.title,
     version: doc.info.version,
-    description: doc.info.description ?? '',
+    description: plain(doc.info.description ?? ''),
     tags: (doc.tags ?? []).map((t) => ({ name: t.name, description: t.description ?? '' })),
   };
 }
