@@ -22,7 +22,7 @@ test.describe('sign-in and the dashboard', () => {
     await page.getByLabel('Email').fill(user.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-    await expect(page.getByRole('alert')).toContainText(/incorrect/);
+    await expect(page.getByRole('alert').filter({ hasText: /incorrect/ })).toBeVisible();
     await page.goto('/');
     await expect(page).toHaveURL(/\/signin/);
   });

@@ -9,5 +9,6 @@ export const NAV_LINKS: { href: string; label: string; permission: Permission }[
   { href: '/parameters', label: 'Parameters', permission: 'read:registry' },
   { href: '/incidents', label: 'Incidents', permission: 'read:registry' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit-log' },
+  { href: '/api-docs', label: 'API', permission: 'read:registry' },
   { href: '/admin', label: 'Admin', permission: 'manage:users' },
 ];

