@@ -3,6 +3,7 @@
 // See docs/decisions/002-embedded-postgres-pglite.md.
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 
 export type EmbeddedPostgres = { url: string; port: number; stop: () => Promise<void>; dump: () => Promise<Blob> };
@@ -11,7 +12,9 @@ export async function startEmbeddedPostgres(
   opts: { dataDir?: string; port?: number; maxConnections?: number; loadDataDir?: Blob } = {},
 ): Promise<EmbeddedPostgres> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const db = await PGlite.create({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
+  const db = await PGlite.create({
+    extensions: { pg_trgm }, // search indexes (see the search_trigram_indexes migration)
+    ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}) });
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
