@@ -346,6 +346,56 @@ export function buildProgram(out: { set(o: Output): void }): Command {
       throw new Exit(EXIT_REJECTED);
     });
 
+  const tokens = program.command('tokens').description('API tokens for CI pipelines (needs an admin token; the first one is made in the browser: Admin → API tokens)');
+  tokens
+    .command('create')
+    .description('create a token; it is printed once and stored only as a hash')
+    .requiredOption('--name <name>', 'what the token is for, e.g. ci-base-training')
+    .requiredOption('--role <role>', 'engineer | committee | auditor | viewer | admin')
+    .option('--senior', 'senior engineer token (may give emergency reviews)')
+    .option('--expires-in-days <n>', 'expire after N days', nonNegativeInt('--expires-in-days'))
+    .action(async (opts: { name: string; role: string; senior?: boolean; expiresInDays?: number }, cmd: Command) => {
+      const o = output(cmd);
+      const res = await client(cmd).post('/api/v1/tokens', {
+        name: opts.name,
+        role: opts.role,
+        ...(opts.senior ? { senior: true } : {}),
+        ...(opts.expiresInDays !== undefined ? { expiresInDays: opts.expiresInDays } : {}),
+      });
+      if (!res.ok) {
+        reportRefusal(o, `tokens create ${opts.name}`, res);
+        throw new Exit(EXIT_REJECTED);
+      }
+      const b = isObject(res.body) ? res.body : {};
+      o.line(`created token "${opts.name}" (${opts.role}); copy it now, it is not shown again:`);
+      o.line(String(b.token ?? ''));
+      o.result(res.body);
+    });
+  tokens
+    .command('list')
+    .description('list tokens: name, prefix, role, created, last used, revoked')
+    .action(async (_opts: unknown, cmd: Command) => {
+      const o = output(cmd);
+      const body = await client(cmd).expectOk<unknown>('GET', '/api/v1/tokens');
+      o.result(body);
+      const items = isObject(body) && Array.isArray(body.items) ? body.items : Array.isArray(body) ? body : [];
+      for (const t of items) {
+        if (!isObject(t)) continue;
+        const state = t.revokedAt ? 'revoked' : 'active';
+        o.line(`${String(t.id)}  ${String(t.prefix)}  ${String(t.name)}  ${String(t.role)}  ${state}  last used ${t.lastUsedAt ? String(t.lastUsedAt) : 'never'}`);
+      }
+    });
+  tokens
+    .command('revoke')
+    .description('revoke a token (takes effect at once)')
+    .argument('<id>', 'token id (from tokens list)')
+    .action(async (id: string, _opts: unknown, cmd: Command) => {
+      const o = output(cmd);
+      const body = await client(cmd).expectOk<unknown>('DELETE', `/api/v1/tokens/${enc(id)}`);
+      o.line(`revoked ${id}`);
+      o.result(body);
+    });
+
   program
     .command('lint-commit')
     .description('check a commit message against the convention (no server; usable as a git commit-msg hook)')

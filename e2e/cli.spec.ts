@@ -6,15 +6,52 @@ import { createUser, dbQuery, expect, test } from './fixtures';
 // in cli/import.e2e.test.ts (import a generated tree with valid and broken entries, re-run
 // idempotently, checksums on the server, export → import round trip, conflicts); this test gives
 // them a server and an engineer's API token and fails if any of them fails.
-test('mgr import/export against the running registry', async ({ baseURL }) => {
-  test.setTimeout(240_000);
-  const user = await createUser('engineer');
+async function tokenFor(role: 'engineer' | 'admin'): Promise<string> {
+  const user = await createUser(role);
   const token = `mgr_${randomBytes(4).toString('hex')}_${randomBytes(24).toString('base64url')}`;
   await dbQuery(
     `INSERT INTO api_tokens (id, name, prefix, token_hash, role, senior, created_by_id, created_at)
-     VALUES ($1, $2, $3, $4, 'engineer', false, $5, now())`,
-    [`tok${randomBytes(6).toString('hex')}`, `e2e-cli-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), user.id],
+     VALUES ($1, $2, $3, $4, $5::"Role", false, $6, now())`,
+    [`tok${randomBytes(6).toString('hex')}`, `e2e-cli-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), role, user.id],
   );
+  return token;
+}
+
+function mgr(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['bin/mgr.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    child.on('close', (c) => resolve({ code: c ?? 1, out }));
+  });
+}
+
+test('mgr tokens: an admin creates a CI token that works until revoked; an engineer may not create one', async ({ baseURL }) => {
+  const admin = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('admin') };
+  const name = `ci-${randomBytes(3).toString('hex')}`;
+  const created = await mgr(['--json', 'tokens', 'create', '--name', name, '--role', 'engineer'], admin);
+  expect(created.code, created.out).toBe(0);
+  const { token, id } = JSON.parse(created.out) as { token: string; id: string };
+  expect(token).toMatch(/^mgr_/);
+  const ci = { MGR_URL: baseURL!, MGR_TOKEN: token };
+  expect((await mgr(['verify-audit'], ci)).out).toMatch(/audit chain ok/);
+  const listed = await mgr(['tokens', 'list'], admin);
+  expect(listed.out).toContain(name);
+  expect(listed.out).not.toContain(token); // the secret is never shown again
+  expect((await mgr(['tokens', 'revoke', id], admin)).code).toBe(0);
+  const after = await mgr(['verify-audit'], ci);
+  expect(after.code).toBe(2);
+  expect(after.out).toMatch(/401|invalid, expired or revoked/);
+  const engineer = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('engineer') };
+  const refused = await mgr(['tokens', 'create', '--name', 'x', '--role', 'admin'], engineer);
+  expect(refused.code).not.toBe(0);
+  expect(refused.out).toMatch(/403|may not/);
+});
+
+test('mgr import/export against the running registry', async ({ baseURL }) => {
+  test.setTimeout(240_000);
+  const token = await tokenFor('engineer');
   const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
     const child = spawn('npx', ['vitest', 'run', '--config', 'vitest.cli-e2e.config.mts'], {
       env: { ...process.env, MGR_TEST_URL: baseURL, MGR_TEST_TOKEN: token, NO_COLOR: '1' },
