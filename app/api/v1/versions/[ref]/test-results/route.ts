@@ -1,0 +1,10 @@
+import { created, readJson, route } from '@/lib/api/http';
+import { addTestResult } from '@/lib/services/add-test-results';
+
+export const dynamic = 'force-dynamic';
+
+/** Record a test run; the latest unit run gates development → testing. */
+export const POST = route<{ ref: string }>('create:model-version', async ({ request, actor, params }) => {
+  const r = await addTestResult(actor, params.ref, await readJson(request));
+  return created({ ...r, runAt: r.runAt.toISOString() });
+});
