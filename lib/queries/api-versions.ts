@@ -2,17 +2,36 @@ import { z } from 'zod';
 import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
 import { prisma, type Db } from '../db';
-import { parseCommitMessage } from '../domain/commit-message';
-import { resolveMetric } from '../domain/gates';
 import { STATUSES } from '../domain/lifecycle';
 import { isoDate } from '../domain/naming';
 import { AppError, notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { MetricDirection, VersionStatus } from '../generated/prisma/enums';
-import { DEFAULT_PAGE_SIZE, listModelVersions, MAX_PAGE_SIZE, SORT_KEYS } from './model-versions';
+import {
+  compareCells,
+  DEFAULT_PAGE_SIZE,
+  impactAgainstPrevious,
+  listModelVersions,
+  MAX_COMPARE,
+  MAX_PAGE_SIZE,
+  metricDefinitions,
+  MIN_COMPARE,
+  parseVersionCommit,
+  previousVersion,
+  SORT_KEYS,
+  VERSION_DETAIL_SELECT,
+  type Verdict,
+  type VersionListItem as ModelVersionListItem,
+} from './model-versions';
 
 // Reads behind the REST API (/api/v1/versions, /compare). Every query names its select; sorting
 // by version is numeric on (major, minor, patch), never on the text.
+//
+// The rules — the previous version by semver, overall values, % change, the direction-aware
+// verdict, claims matched to metrics — are the pages' (lib/queries/model-versions.ts); this file
+// only resolves refs strictly (404/400) and shapes the wire format: ISO dates, % rounded to 2
+// decimals, deltas to 6, the verdict as `improved`/`better` (true better, false worse, null same
+// or not judged).
 
 // ───────────────────────────── list ─────────────────────────────
 // The list itself is the pages' query (lib/queries/model-versions.ts), so the browser table and
@@ -33,17 +52,8 @@ export const ListVersionsQuerySchema = z.object({
 });
 export type ListVersionsQuery = z.infer<typeof ListVersionsQuerySchema>;
 
-export type VersionListItem = {
-  id: string;
-  modelId: string;
-  component: string;
-  architecture: string;
-  version: string;
-  releaseDate: string;
-  status: VersionStatus;
-  tags: string[];
-  keyMetrics: Record<string, number>;
-};
+/** The pages' list row with the release date as YYYY-MM-DD. */
+export type VersionListItem = Omit<ModelVersionListItem, 'releaseDate' | 'keyMetrics'> & { releaseDate: string; keyMetrics: Record<string, number> };
 
 export type VersionPage = { items: VersionListItem[]; total: number; page: number; pageSize: number; sort: string; order: 'asc' | 'desc' };
 
@@ -66,31 +76,7 @@ const METRIC_SELECT = {
 } as const satisfies Prisma.MetricSelect;
 
 const DETAIL_SELECT = {
-  id: true,
-  modelId: true,
-  componentId: true,
-  architecture: true,
-  version: true,
-  major: true,
-  minor: true,
-  patch: true,
-  releaseDate: true,
-  description: true,
-  metadata: true,
-  configYaml: true,
-  gitCommit: true,
-  gitBranch: true,
-  commitMessage: true,
-  tags: true,
-  status: true,
-  statusChangedAt: true,
-  monitoringUntil: true,
-  backportCommit: true,
-  backportedAt: true,
-  createdAt: true,
-  updatedAt: true,
-  component: { select: { key: true, name: true, folder: true } },
-  registeredBy: { select: { email: true, name: true } },
+  ...VERSION_DETAIL_SELECT,
   artifacts: { orderBy: { path: 'asc' }, select: { path: true, sha256: true, sizeBytes: true } },
   metrics: { orderBy: [{ definition: { key: 'asc' } }, { scenario: 'asc' }, { language: 'asc' }], select: METRIC_SELECT },
   testResults: {
@@ -112,8 +98,9 @@ export type MeasuredImpact = {
   direction: MetricDirection;
   previous: number;
   current: number;
-  /** Signed % change of the value: (current − previous) / |previous| × 100. */
+  /** Signed % change of the value: (current − previous) / |previous| × 100, rounded to 2 decimals. */
   changePct: number | null;
+  /** true better, false worse, null when the change is below the 'same' threshold or not judged. */
   improved: boolean | null;
   /** The claim in the commit message for this metric, if any, for side-by-side display. */
   claimedPct: number | null;
@@ -171,73 +158,17 @@ function metricValues(rows: { scenario: string; language: string; value: number;
   }));
 }
 
-/** Signed % change, or null when the baseline is 0. */
-export function pctChange(previous: number, current: number): number | null {
-  if (previous === 0) return null;
-  return round2(((current - previous) / Math.abs(previous)) * 100);
+function round2(n: number | null): number | null {
+  return n === null ? null : Math.round(n * 100) / 100;
 }
 
-export function isImprovement(direction: MetricDirection, previous: number, current: number): boolean | null {
-  if (current === previous) return null;
-  return direction === 'lower_is_better' ? current < previous : current > previous;
+function round6(n: number | null): number | null {
+  return n === null ? null : Math.round(n * 1e6) / 1e6;
 }
 
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
-}
-
-function round6(n: number): number {
-  return Math.round(n * 1e6) / 1e6;
-}
-
-/** The component's version just below this one by semver (numeric), if any. */
-async function previousVersionOf(db: Db, v: { componentId: string; major: number; minor: number; patch: number }) {
-  return db.modelVersion.findFirst({
-    where: {
-      componentId: v.componentId,
-      OR: [
-        { major: { lt: v.major } },
-        { major: v.major, minor: { lt: v.minor } },
-        { major: v.major, minor: v.minor, patch: { lt: v.patch } },
-      ],
-    },
-    orderBy: [{ major: 'desc' }, { minor: 'desc' }, { patch: 'desc' }],
-    select: { id: true, modelId: true, version: true, status: true, metrics: { where: { language: '' }, select: METRIC_SELECT } },
-  });
-}
-
-function byMetric(values: MetricValue[]): Map<string, MetricValue[]> {
-  const out = new Map<string, MetricValue[]>();
-  for (const v of values) {
-    const list = out.get(v.metric) ?? [];
-    list.push(v);
-    out.set(v.metric, list);
-  }
-  return out;
-}
-
-export function measureImpact(current: MetricValue[], previous: MetricValue[], claims: ClaimedImpact[]): MeasuredImpact[] {
-  const cur = byMetric(current.filter((m) => m.language === ''));
-  const prev = byMetric(previous.filter((m) => m.language === ''));
-  const out: MeasuredImpact[] = [];
-  for (const [key, values] of cur) {
-    const a = resolveMetric(prev.get(key));
-    const b = resolveMetric(values);
-    if (!a || !b) continue;
-    const def = values[0];
-    const claim = claims.find((c) => c.metricKey === key);
-    out.push({
-      metric: key,
-      name: def.name,
-      direction: def.direction,
-      previous: a.value,
-      current: b.value,
-      changePct: pctChange(a.value, b.value),
-      improved: isImprovement(def.direction, a.value, b.value),
-      claimedPct: claim ? claim.percent : null,
-    });
-  }
-  return out.sort((x, y) => x.metric.localeCompare(y.metric));
+/** The pages' verdict on the wire: true better, false worse, null same or not judged. */
+function improvedOf(verdict: Verdict | null): boolean | null {
+  return verdict === 'better' ? true : verdict === 'worse' ? false : null;
 }
 
 export async function getVersionDetail(actor: Actor, ref: string, opts: { db?: Db } = {}): Promise<VersionDetail> {
@@ -246,16 +177,21 @@ export async function getVersionDetail(actor: Actor, ref: string, opts: { db?: D
   const id = await resolveVersionId(db, ref);
   const v = await db.modelVersion.findUnique({ where: { id }, select: DETAIL_SELECT });
   if (!v) throw notFound(`Model version ${ref}`);
-  const prev = await previousVersionOf(db, v);
-  const claimedImpact: ClaimedImpact[] = v.commitMessage
-    ? parseCommitMessage(v.commitMessage, { requireImpact: false, requireReviewedBy: false }).impacts.map((i) => ({
-        metric: i.metric,
-        metricKey: i.metricKey,
-        percent: i.percent,
-        raw: i.raw,
-      }))
-    : [];
   const metrics = metricValues(v.metrics);
+  const current: Record<string, number> = {};
+  for (const m of metrics) if (m.scenario === '' && m.language === '') current[m.metric] = m.value;
+  const commit = parseVersionCommit(v.commitMessage);
+  const [defs, prev] = await Promise.all([metricDefinitions(db), previousVersion(db, v)]);
+  const impact = await impactAgainstPrevious(db, defs, current, prev, commit);
+  const claimedImpact: ClaimedImpact[] = (commit?.impacts ?? []).map((i) => ({ metric: i.metric, metricKey: i.metricKey, percent: i.percent, raw: i.raw }));
+  // Measured: the metrics with an overall value in both versions, A→Z by key.
+  const measuredImpact: MeasuredImpact[] = impact.rows
+    .flatMap((r) =>
+      r.previous === null || r.current === null
+        ? []
+        : [{ metric: r.metricKey, name: r.name, direction: r.direction, previous: r.previous, current: r.current, changePct: round2(r.changePct), improved: improvedOf(r.verdict), claimedPct: r.claimedPct }],
+    )
+    .sort((x, y) => x.metric.localeCompare(y.metric));
   return {
     id: v.id,
     modelId: v.modelId,
@@ -288,18 +224,20 @@ export async function getVersionDetail(actor: Actor, ref: string, opts: { db?: D
     })),
     previousVersion: prev ? { id: prev.id, modelId: prev.modelId, version: prev.version, status: prev.status } : null,
     claimedImpact,
-    measuredImpact: prev ? measureImpact(metrics, metricValues(prev.metrics), claimedImpact) : [],
+    measuredImpact,
   };
 }
 
 // ───────────────────────────── compare ─────────────────────────────
+
+const COMPARE_COUNT = `give ${MIN_COMPARE} to ${MAX_COMPARE} versions`;
 
 export const CompareQuerySchema = z.object({
   ids: z
     .string()
     .max(2000)
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.string().min(1).max(200)).min(2, { message: 'give 2 to 5 versions' }).max(5, { message: 'give 2 to 5 versions' }))
+    .pipe(z.array(z.string().min(1).max(200)).min(MIN_COMPARE, { message: COMPARE_COUNT }).max(MAX_COMPARE, { message: COMPARE_COUNT }))
     .describe('2–5 version ids or model ids, comma-separated; the first is the baseline'),
 });
 
@@ -331,8 +269,8 @@ export type Comparison = {
 export async function compareVersions(actor: Actor, refs: string[], opts: { db?: Db } = {}): Promise<Comparison> {
   requirePermission(actor, 'read:registry');
   const db = opts.db ?? prisma;
-  if (refs.length < 2 || refs.length > 5) {
-    throw new AppError('validation_failed', 'Compare 2 to 5 versions', { fieldErrors: { ids: ['give 2 to 5 versions'] } });
+  if (refs.length < MIN_COMPARE || refs.length > MAX_COMPARE) {
+    throw new AppError('validation_failed', `Compare ${MIN_COMPARE} to ${MAX_COMPARE} versions`, { fieldErrors: { ids: [COMPARE_COUNT] } });
   }
   const ids: string[] = [];
   for (const ref of refs) {
@@ -353,36 +291,27 @@ export async function compareVersions(actor: Actor, refs: string[], opts: { db?:
     },
   });
   const ordered = ids.map((id) => rows.find((r) => r.id === id)!);
-  const table = new Map<string, CompareRow>();
+  // One row per metric × scenario × language; each version's value in its column.
+  const table = new Map<string, Omit<CompareRow, 'values'> & { values: (number | null)[] }>();
   ordered.forEach((v, col) => {
     for (const m of metricValues(v.metrics)) {
       const key = `${m.metric}|${m.scenario}|${m.language}`;
-      let row = table.get(key);
-      if (!row) {
-        row = {
-          metric: m.metric,
-          name: m.name,
-          unit: m.unit,
-          direction: m.direction,
-          scenario: m.scenario,
-          language: m.language,
-          values: ordered.map((o) => ({ versionId: o.id, value: null, delta: null, deltaPct: null, better: null })),
-        };
-        table.set(key, row);
-      }
-      row.values[col].value = m.value;
+      const row = table.get(key) ?? { metric: m.metric, name: m.name, unit: m.unit, direction: m.direction, scenario: m.scenario, language: m.language, values: ordered.map(() => null) };
+      row.values[col] = m.value;
+      table.set(key, row);
     }
   });
-  for (const row of table.values()) {
-    const base = row.values[0].value;
-    row.values.forEach((cell, i) => {
-      if (i === 0 || base === null || cell.value === null) return;
-      cell.delta = round6(cell.value - base);
-      cell.deltaPct = pctChange(base, cell.value);
-      cell.better = isImprovement(row.direction, base, cell.value);
-    });
-  }
-  const sorted = [...table.values()].sort(
+  const compared: CompareRow[] = [...table.values()].map((row) => ({
+    ...row,
+    values: compareCells(row.direction, row.values).map((c, i) => ({
+      versionId: ordered[i].id,
+      value: c.value,
+      delta: round6(c.deltaAbs),
+      deltaPct: round2(c.deltaPct),
+      better: improvedOf(c.verdict),
+    })),
+  }));
+  const sorted = compared.sort(
     (a, b) => a.metric.localeCompare(b.metric) || a.scenario.localeCompare(b.scenario) || a.language.localeCompare(b.language),
   );
   return {

@@ -85,7 +85,8 @@ function orderDefinitions<T extends { key: string }>(defs: T[]): T[] {
   return [...defs].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
 }
 
-async function metricDefinitions(db: Db): Promise<MetricDefinitionInfo[]> {
+/** All metric definitions in display order (the key metrics first, then the others A→Z). */
+export async function metricDefinitions(db: Db): Promise<MetricDefinitionInfo[]> {
   return orderDefinitions(await db.metricDefinition.findMany({ select: DEFINITION_SELECT }));
 }
 
@@ -97,7 +98,7 @@ function refWhere(ref: string): Prisma.ModelVersionWhereInput {
 const SEMVER_DESC: Prisma.ModelVersionOrderByWithRelationInput[] = [{ major: 'desc' }, { minor: 'desc' }, { patch: 'desc' }];
 
 /** The version of the same component just below this one by semantic version (not by date). */
-async function previousVersion(db: Db, v: { componentId: string; major: number; minor: number; patch: number }) {
+export async function previousVersion(db: Db, v: { componentId: string; major: number; minor: number; patch: number }) {
   return db.modelVersion.findFirst({
     where: {
       componentId: v.componentId,
@@ -113,7 +114,7 @@ async function previousVersion(db: Db, v: { componentId: string; major: number; 
 }
 
 /** Overall values (scenario '' and language '') of the given versions: versionId → key → value. */
-async function overallValues(db: Db, versionIds: string[], defs: MetricDefinitionInfo[], onlyKeys?: readonly string[]) {
+export async function overallValues(db: Db, versionIds: string[], defs: MetricDefinitionInfo[], onlyKeys?: readonly string[]) {
   const wanted = onlyKeys ? defs.filter((d) => onlyKeys.includes(d.key)) : defs;
   const keyOf = new Map(wanted.map((d) => [d.id, d.key]));
   const out = new Map<string, Record<string, number>>();
@@ -187,6 +188,40 @@ export function buildImpact(
     });
   }
   return { previous, rows, unmatchedClaims };
+}
+
+/** A version's commit message, parsed leniently (no impact or Reviewed-by line required), or null. */
+export function parseVersionCommit(message: string | null): ParsedCommit | null {
+  return message ? parseCommitMessage(message, { requireImpact: false, requireReviewedBy: false }) : null;
+}
+
+/** buildImpact against the previous version's overall values, read here (no read without a previous). */
+export async function impactAgainstPrevious(
+  db: Db,
+  defs: MetricDefinitionInfo[],
+  current: Record<string, number>,
+  previous: { id: string; modelId: string; version: string } | null,
+  commit: ParsedCommit | null,
+): Promise<ImpactComparison> {
+  const previousValues = previous ? ((await overallValues(db, [previous.id], defs)).get(previous.id) ?? {}) : {};
+  return buildImpact(defs, current, previous, previousValues, commit);
+}
+
+/** One version's value in a comparison, and its change against the baseline. */
+export type CompareCell = { value: number | null; deltaAbs: number | null; deltaPct: number | null; verdict: Verdict | null };
+
+/**
+ * Each version's value against the first (the baseline): absolute and % change, judged by the
+ * metric's direction. With a zero baseline there is no % change: equal values count as 'same'.
+ */
+export function compareCells(direction: MetricDirection, values: (number | null)[]): CompareCell[] {
+  const base = values[0] ?? null;
+  return values.map((value, i) => {
+    if (i === 0 || value == null || base == null) return { value, deltaAbs: null, deltaPct: null, verdict: null };
+    const deltaPct = percentChange(base, value);
+    const deltaAbs = value - base;
+    return { value, deltaAbs, deltaPct, verdict: deltaPct == null ? (deltaAbs === 0 ? 'same' : null) : judgeChange(direction, deltaPct) };
+  });
 }
 
 // ───────────────────────────── the versions table ─────────────────────────────
@@ -354,6 +389,34 @@ export async function listVersionFilterOptions(actor: Actor, opts: Opts = {}) {
 
 // ───────────────────────────── the version page ─────────────────────────────
 
+/** A version's own fields as the version page and the REST API's detail read them. */
+export const VERSION_DETAIL_SELECT = {
+  id: true,
+  modelId: true,
+  componentId: true,
+  component: { select: { key: true, name: true, folder: true } },
+  architecture: true,
+  version: true,
+  major: true,
+  minor: true,
+  patch: true,
+  releaseDate: true,
+  description: true,
+  metadata: true,
+  configYaml: true,
+  gitCommit: true,
+  gitBranch: true,
+  commitMessage: true,
+  tags: true,
+  status: true,
+  statusChangedAt: true,
+  monitoringUntil: true,
+  backportCommit: true,
+  backportedAt: true,
+  createdAt: true,
+  registeredBy: { select: { name: true, email: true } },
+} as const satisfies Prisma.ModelVersionSelect;
+
 export type MetricGroup = MetricDefinitionInfo & {
   rows: { scenario: string; language: string; value: number; recordedAt: Date }[];
 };
@@ -363,35 +426,7 @@ export async function getModelVersionDetail(actor: Actor, ref: string, opts: Opt
   requirePermission(actor, 'read:registry');
   const db = opts.db ?? prisma;
   if (!ref || ref.length > 200) return null;
-  const v = await db.modelVersion.findFirst({
-    where: refWhere(ref),
-    select: {
-      id: true,
-      modelId: true,
-      componentId: true,
-      component: { select: { key: true, name: true, folder: true } },
-      architecture: true,
-      version: true,
-      major: true,
-      minor: true,
-      patch: true,
-      releaseDate: true,
-      description: true,
-      metadata: true,
-      configYaml: true,
-      gitCommit: true,
-      gitBranch: true,
-      commitMessage: true,
-      tags: true,
-      status: true,
-      statusChangedAt: true,
-      monitoringUntil: true,
-      backportCommit: true,
-      backportedAt: true,
-      createdAt: true,
-      registeredBy: { select: { name: true, email: true } },
-    },
-  });
+  const v = await db.modelVersion.findFirst({ where: refWhere(ref), select: VERSION_DETAIL_SELECT });
   if (!v) return null;
 
   const [defs, artifacts, metrics, testResults, transitions, requests, incidents, rai, previous] = await Promise.all([
@@ -478,8 +513,8 @@ export async function getModelVersionDetail(actor: Actor, ref: string, opts: Opt
   const current: Record<string, number> = {};
   for (const g of metricGroups) for (const r of g.rows) if (r.scenario === '' && r.language === '') current[g.key] = r.value;
 
-  const prevValues = previous ? ((await overallValues(db, [previous.id], defs)).get(previous.id) ?? {}) : {};
-  const commit = v.commitMessage ? parseCommitMessage(v.commitMessage, { requireImpact: false, requireReviewedBy: false }) : null;
+  const commit = parseVersionCommit(v.commitMessage);
+  const impact = await impactAgainstPrevious(db, defs, current, previous, commit);
   const latestTest = testResults[0] ?? null;
 
   const { componentId: _componentId, major: _major, minor: _minor, patch: _patch, ...version } = v;
@@ -503,7 +538,7 @@ export async function getModelVersionDetail(actor: Actor, ref: string, opts: Opt
     incidents: incidents.map((i) => ({ ...i, role: i.versionId === v.id ? ('problem' as const) : ('rollback_target' as const) })),
     raiAssessments: rai,
     previous,
-    impact: buildImpact(defs, current, previous, prevValues, commit),
+    impact,
   };
 }
 
@@ -514,7 +549,6 @@ export type ModelVersionDetail = NonNullable<Awaited<ReturnType<typeof getModelV
 export const MIN_COMPARE = 2;
 export const MAX_COMPARE = 5;
 
-export type CompareCell = { value: number | null; deltaAbs: number | null; deltaPct: number | null; verdict: Verdict | null };
 export type CompareRow = { scenario: string; cells: CompareCell[] };
 export type CompareMetric = MetricDefinitionInfo & { rows: CompareRow[] };
 
@@ -597,17 +631,7 @@ export async function compareModelVersions(actor: Actor, refs: string[], opts: O
     metrics.push({
       ...d,
       rows: scenarios.map((scenario) => {
-        const values = perScenario.get(scenario)!;
-        const base = values[0];
-        return {
-          scenario,
-          cells: values.map((value, i) => {
-            if (i === 0 || value == null || base == null) return { value, deltaAbs: null, deltaPct: null, verdict: null };
-            const deltaPct = percentChange(base, value);
-            const deltaAbs = value - base;
-            return { value, deltaAbs, deltaPct, verdict: deltaPct == null ? (deltaAbs === 0 ? 'same' : null) : judgeChange(d.direction, deltaPct) };
-          }),
-        };
+        return { scenario, cells: compareCells(d.direction, perScenario.get(scenario)!) };
       }),
     });
   }
@@ -618,7 +642,7 @@ export async function compareModelVersions(actor: Actor, refs: string[], opts: O
     return rec;
   };
   const impacts = vs.map((v, i) => {
-    const commit = v.commitMessage ? parseCommitMessage(v.commitMessage, { requireImpact: false, requireReviewedBy: false }) : null;
+    const commit = parseVersionCommit(v.commitMessage);
     const prev = previous[i];
     return {
       versionId: v.id,
