@@ -52,8 +52,9 @@ export type GeneratedTree = {
  * versions are {major}.{minor}.{patch} with the patch derived from tag so runs don't collide on a
  * shared database.
  */
-export async function generateTree(opts: { root?: string; patch?: number; day?: string } = {}): Promise<GeneratedTree> {
+export async function generateTree(opts: { root?: string; major?: number; patch?: number; day?: string } = {}): Promise<GeneratedTree> {
   const root = opts.root ?? (await tempDir());
+  const major = opts.major ?? 1;
   const patch = opts.patch ?? 0;
   const day = opts.day ?? '20230615';
   const dayIso = `${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6, 8)}`;
@@ -67,7 +68,7 @@ export async function generateTree(opts: { root?: string; patch?: number; day?: 
   ];
   for (const [folder, key, arch] of components) {
     for (const minor of [0, 1]) {
-      const version = `1.${minor}.${patch}`;
+      const version = `${major}.${minor}.${patch}`;
       const modelId = `pib-vg-${key}-${arch}-${version}-${day}`;
       const dir = `models/${folder}/v${version}`;
       await put(root, `${dir}/metadata.json`, seedMetadata(modelId, arch));
