@@ -12,7 +12,12 @@ const g = globalThis as unknown as { __mgrLimiters?: Limiters; __mgrLimiterPool?
 
 function limiters(): Limiters {
   if (!g.__mgrLimiters) {
-    g.__mgrLimiterPool ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+    if (!g.__mgrLimiterPool) {
+      g.__mgrLimiterPool = new pg.Pool({ connectionString: env().DATABASE_URL, max: 2 });
+      // An idle connection dropped by the server (restart, failover) must not crash the process;
+      // the pool reconnects on the next query.
+      g.__mgrLimiterPool.on('error', (e) => console.warn(`[rate-limit] idle database connection lost: ${e.message}`));
+    }
     const pool = g.__mgrLimiterPool;
     // The library names its prepared statements; the embedded database (PGlite) is one session
     // shared by all connections, where a second connection preparing the same name fails. Send
