@@ -7,7 +7,7 @@ export function AppNav({ actor }: { actor: Actor }) {
   const links = NAV_LINKS.filter((l) => can(actor, l.permission));
   return (
     <header className="bg-slate-900 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
         <Link href="/" className="font-semibold text-white no-underline hover:no-underline">
           Model Governance Registry
         </Link>
@@ -23,8 +23,9 @@ export function AppNav({ actor }: { actor: Actor }) {
           </ul>
         </nav>
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="hidden text-slate-300 sm:inline" data-testid="whoami">
-            {actor.label} · <span className="font-medium text-white">{actor.role}{actor.senior ? ' (senior)' : ''}</span>
+          <span className="text-slate-300" data-testid="whoami">
+            <span className="hidden xl:inline">{actor.label} · </span>
+            <span className="font-medium text-white">{actor.role}{actor.senior ? ' (senior)' : ''}</span>
           </span>
           <SignOutButton />
         </div>
