@@ -14,7 +14,9 @@ import { BranchKindBadge, VersionTags } from '@/components/versions/tags';
 import { YamlBlock } from '@/components/versions/yaml-block';
 import { requirePageActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
+import { LifecyclePanel } from '@/components/versions/lifecycle-panel';
 import { getModelCard } from '@/lib/queries/model-card';
+import { getGateChecklist } from '@/lib/services/transition-version';
 import { getModelVersionDetail, KEY_METRICS, metricHistory } from '@/lib/queries/model-versions';
 
 export const dynamic = 'force-dynamic';
@@ -27,6 +29,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 const SECTIONS = [
+  ['lifecycle', 'Lifecycle'],
   ['overview', 'Overview'],
   ['lineage', 'Lineage'],
   ['metrics', 'Metrics'],
@@ -50,12 +53,13 @@ export default async function VersionPage({ params, searchParams }: Props) {
 
   const historyMetricRaw = typeof sp.history === 'string' ? sp.history : 'fvd';
   const historyMetric = (KEY_METRICS as readonly string[]).includes(historyMetricRaw) ? historyMetricRaw : 'fvd';
-  const [history, card] = await Promise.all([
+  const [history, card, checklist] = await Promise.all([
     metricHistory(actor, v.component.key, historyMetric, '', 200),
     getModelCard(actor, v.id).catch((e: unknown) => {
       if (isAppError(e)) return null;
       throw e;
     }),
+    getGateChecklist(v.id),
   ]);
   const criticalTag = v.tags.includes('critical-issue');
   const emergencyTag = v.tags.includes('emergency');
@@ -100,6 +104,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
       </header>
 
       <div className="grid grid-cols-1 gap-4">
+        <LifecyclePanel actor={actor} versionId={v.id} transitions={checklist.transitions} showRai={v.status === 'staging' || v.status === 'testing'} />
         <section id="overview" aria-labelledby="h-overview" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <h2 id="h-overview" className="mb-3 text-sm font-semibold tracking-wide text-slate-700 uppercase">Overview</h2>
           {v.description && <p className="mb-4 text-slate-800">{v.description}</p>}
