@@ -32,7 +32,13 @@ export function LifecyclePanel({ actor, versionId, transitions, showRai }: { act
               <li key={t.to} className="rounded-md border border-slate-200 p-3" data-testid={`transition-${t.to}`}>
                 <p className="text-sm font-semibold">
                   → {t.to} <span className="font-normal text-slate-600">· {t.label}</span>{' '}
-                  <span className={e.ok ? 'text-emerald-800' : 'text-red-800'}>{e.ok ? '(gate passes)' : e.direct ? '(gate not met)' : ''}</span>
+                  {e.ok ? (
+                    <span className="text-emerald-800">(gate passes)</span>
+                  ) : e.checks.every((c) => c.ok || c.needsInput) ? (
+                    <span className="text-slate-700">(needs a reason)</span>
+                  ) : e.direct ? (
+                    <span className="text-red-800">(gate not met)</span>
+                  ) : null}
                 </p>
                 <ul className="mt-2 space-y-1 text-sm">
                   {e.checks.map((c) => (
