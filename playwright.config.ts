@@ -7,7 +7,7 @@ import { defineConfig, devices } from '@playwright/test';
 // With MGR_TEST_EMBEDDED=1 (no PostgreSQL server; set by `npm test`), the server runs on its own
 // embedded PGlite in a temporary folder instead.
 const embedded = process.env.MGR_TEST_EMBEDDED === '1';
-const server = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+const server = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const embeddedPort = Number(process.env.E2E_EMBEDDED_DB_PORT ?? 54329);
 process.env.MGR_E2E_DB ??= `mgr_e2e_${Date.now().toString(36)}`;
 process.env.MGR_E2E_DATA_DIR ??= path.join(os.tmpdir(), process.env.MGR_E2E_DB);

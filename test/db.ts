@@ -14,7 +14,7 @@ export const EMBEDDED_PREFIX = 'embedded:';
 export function serverUrl(): string {
   // TEST_DATABASE_URL or DATABASE_URL point at a server; tests never touch that database itself,
   // they create their own beside it.
-  return process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
+  return process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 }
 
 export function withDatabase(url: string, database: string): string {
