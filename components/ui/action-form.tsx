@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState } from 'react';
+import { startTransition, useActionState, useEffect, useRef } from 'react';
 import type { FormState } from '@/lib/api/action-error';
 
 /** A form bound to a server action, showing its result and field errors accessibly. */
@@ -16,8 +16,20 @@ export function ActionForm({
   testId?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // React resets a form after its action runs; a refused submission must keep what the user
+  // typed, so submit by hand (with the clicked button's name/value) and reset only on success.
+  function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const submitter = (e.nativeEvent as SubmitEvent).submitter;
+    const data = new FormData(e.currentTarget, submitter instanceof HTMLElement ? submitter : null);
+    startTransition(() => formAction(data));
+  }
+  useEffect(() => {
+    if (state?.ok) formRef.current?.reset();
+  }, [state]);
   return (
-    <form action={formAction} className={className} data-testid={testId} aria-busy={pending}>
+    <form ref={formRef} action={formAction} onSubmit={onSubmit} className={className} data-testid={testId} aria-busy={pending}>
       {children}
       <div aria-live="polite" className="text-sm sm:col-span-full">
         {state?.ok && <p className="text-emerald-800">{state.ok}</p>}

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actionError, type FormState } from '@/lib/api/action-error';
 import { requireActionActor } from '@/lib/auth/session';
-import { voteParameterSet } from '@/lib/services/parameter-sets';
+import { proposeParameterSet, voteParameterSet } from '@/lib/services/parameter-sets';
 
 export async function voteParameterSetAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
@@ -14,6 +14,37 @@ export async function voteParameterSetAction(_prev: FormState, form: FormData): 
     });
     revalidatePath('/parameters');
     return { ok: `Vote recorded: ${r.approvals}/${r.quorum} approvals, ${r.status}` };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+/**
+ * Propose a parameter set. λ sets take the two λ fields; any kind may add more parameters as
+ * `name = value` lines (numbers are stored as numbers).
+ */
+export async function proposeParameterSetAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('propose:parameter-set');
+    const kind = String(form.get('kind') ?? '');
+    const num = (k: string) => (String(form.get(k) ?? '').trim() === '' ? undefined : Number(form.get(k)));
+    const parameters: Record<string, number | string> = {};
+    for (const line of String(form.get('parameters') ?? '').split('\n')) {
+      const m = /^\s*([A-Za-z0-9_.-]+)\s*[=:]\s*(.+?)\s*$/.exec(line);
+      if (m) parameters[m[1]] = Number.isFinite(Number(m[2])) ? Number(m[2]) : m[2];
+    }
+    const scenarios = String(form.get('tested_scenarios') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const row = await proposeParameterSet(actor, {
+      parameter_id: String(form.get('parameter_id') ?? '').trim(),
+      kind,
+      ...(kind === 'lambda' ? { base_noise_lambda: num('base_noise_lambda'), residual_noise_lambda: num('residual_noise_lambda') } : {}),
+      effective_date: String(form.get('effective_date') ?? ''),
+      tested_scenarios: scenarios,
+      notes: String(form.get('notes') ?? ''),
+      ...(Object.keys(parameters).length ? { parameters } : {}),
+    });
+    revalidatePath('/parameters');
+    return { ok: `Proposed ${row.parameterId}; the committee votes on it (quorum ${row.quorum})` };
   } catch (e) {
     return actionError(e);
   }

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
 import { ActionForm } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';
-import { buttonClass, inputClass } from '@/components/ui/button';
+import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { listParameterSets } from '@/lib/queries/governance';
 import { diffParameterSets, rowToRecord } from '@/lib/services/parameter-sets';
-import { voteParameterSetAction } from './actions';
+import { proposeParameterSetAction, voteParameterSetAction } from './actions';
 
 export const metadata: Metadata = { title: 'Parameters' };
 export const dynamic = 'force-dynamic';
@@ -17,10 +18,56 @@ export default async function ParametersPage() {
   const actor = await requirePageActor('read:registry');
   const sets = await listParameterSets(actor);
   const today = new Date();
+  const stamp = today.toISOString().slice(0, 10).replace(/-/g, '');
+  const nextId = `lambda-${stamp}-${sets.filter((s) => s.parameterId.startsWith(`lambda-${stamp}-`)).length + 1}`;
   return (
     <>
       <PageHeader title="Parameters" subtitle="λ, training and inference parameter sets: proposed, approved by the committee, active from their effective date. Each change is shown against the set before it." />
       <div className="space-y-6">
+        {can(actor, 'propose:parameter-set') && (
+          <Card title="Propose a parameter set">
+            <ActionForm action={proposeParameterSetAction} className="grid gap-3 text-sm sm:grid-cols-3" testId="propose-parameter-set">
+              <div>
+                <label htmlFor="ps-kind" className={labelClass}>Kind</label>
+                <select id="ps-kind" name="kind" defaultValue="lambda" className={`mt-1 ${inputClass}`}>
+                  {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="ps-id" className={labelClass}>Parameter id</label>
+                <input id="ps-id" name="parameter_id" defaultValue={nextId} required className={`mt-1 font-mono ${inputClass}`} aria-describedby="ps-id-hint" />
+                <p id="ps-id-hint" className="mt-1 text-xs text-slate-600">{'{kind}-{YYYYMMDD}-{n}'}, e.g. lambda-20230615-1</p>
+              </div>
+              <div>
+                <label htmlFor="ps-date" className={labelClass}>Effective date</label>
+                <input id="ps-date" name="effective_date" type="date" required className={`mt-1 ${inputClass}`} />
+              </div>
+              <div>
+                <label htmlFor="ps-base" className={labelClass}>base_noise_lambda (λ sets)</label>
+                <input id="ps-base" name="base_noise_lambda" type="number" step="any" min={0} max={1} className={`mt-1 ${inputClass}`} />
+              </div>
+              <div>
+                <label htmlFor="ps-res" className={labelClass}>residual_noise_lambda (λ sets)</label>
+                <input id="ps-res" name="residual_noise_lambda" type="number" step="any" min={0} max={1} className={`mt-1 ${inputClass}`} />
+              </div>
+              <div>
+                <label htmlFor="ps-scen" className={labelClass}>Tested scenarios</label>
+                <input id="ps-scen" name="tested_scenarios" placeholder="policy_briefing, emergency_alert" className={`mt-1 ${inputClass}`} />
+              </div>
+              <div className="sm:col-span-2">
+                <label htmlFor="ps-params" className={labelClass}>Other parameters (one <code>name = value</code> per line)</label>
+                <textarea id="ps-params" name="parameters" rows={3} className={`mt-1 font-mono ${inputClass}`} placeholder={'learning_rate = 1e-5\nbatch_size = 32'} />
+              </div>
+              <div>
+                <label htmlFor="ps-notes" className={labelClass}>Notes</label>
+                <textarea id="ps-notes" name="notes" rows={3} className={`mt-1 ${inputClass}`} />
+              </div>
+              <div className="sm:col-span-3">
+                <button type="submit" className={buttonClass.primary}>Propose for committee approval</button>
+              </div>
+            </ActionForm>
+          </Card>
+        )}
         {KINDS.map((kind) => {
           const history = sets.filter((s) => s.kind === kind);
           const active = history.find((s) => s.status === 'approved' && s.effectiveDate <= today);

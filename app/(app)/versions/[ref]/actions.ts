@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { actionError, type FormState } from '@/lib/api/action-error';
 import { requireActionActor } from '@/lib/auth/session';
+import { recordBackport } from '@/lib/services/promotion';
 import { recordRaiAssessment } from '@/lib/services/rai';
 import { transitionModelVersion } from '@/lib/services/transition-version';
 
@@ -51,6 +52,17 @@ export async function recordRaiAction(_prev: FormState, form: FormData): Promise
     revalidatePath('/versions');
     revalidatePath('/approvals');
     return { ok: `RAI assessment recorded: ${r.result}${r.failures?.length ? ` — ${r.failures.join('; ')}` : ''}${r.promoted?.length ? `; promoted ${r.promoted.join(', ')}` : ''}` };
+  } catch (e) {
+    return actionError(e);
+  }
+}
+
+export async function recordBackportAction(_prev: FormState, form: FormData): Promise<FormState> {
+  try {
+    const actor = await requireActionActor('create:model-version');
+    const r = await recordBackport(actor, String(form.get('versionId') ?? ''), { commit: String(form.get('commit') ?? '').trim().toLowerCase() });
+    revalidatePath(`/versions/${r.modelId}`);
+    return { ok: `Backport recorded: ${r.backportCommit}` };
   } catch (e) {
     return actionError(e);
   }

@@ -12,8 +12,10 @@ import { MetricHistoryChart } from '@/components/versions/metric-history-chart';
 import { MetricsMatrix } from '@/components/versions/metrics-matrix';
 import { BranchKindBadge, VersionTags } from '@/components/versions/tags';
 import { YamlBlock } from '@/components/versions/yaml-block';
+import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
+import { BackportForm } from '@/components/versions/backport-form';
 import { LifecyclePanel } from '@/components/versions/lifecycle-panel';
 import { getModelCard } from '@/lib/queries/model-card';
 import { getGateChecklist } from '@/lib/services/transition-version';
@@ -154,7 +156,10 @@ export default async function VersionPage({ params, searchParams }: Props) {
                         to develop as <code className="font-mono text-xs break-all">{v.backportCommit}</code> on {fmtDate(v.backportedAt)}
                       </span>
                     ) : (
-                      <Tag tone="amber">backport to develop open</Tag>
+                      <>
+                        <Tag tone="amber">backport to develop open</Tag>
+                        {can(actor, 'create:model-version') && v.tags.includes('emergency') && <BackportForm versionId={v.id} />}
+                      </>
                     )}
                   </dd>
                 </>
