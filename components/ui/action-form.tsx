@@ -33,21 +33,27 @@ export function ActionForm({
       {children}
       <div aria-live="polite" className="text-sm sm:col-span-full">
         {state?.ok && <p className="text-emerald-800">{state.ok}</p>}
-        {state?.error && (
-          <div role="alert" className="text-red-800">
-            <p>{state.error}</p>
-            {state.fieldErrors && (
-              <ul className="list-disc pl-5">
-                {Object.entries(state.fieldErrors).map(([field, msgs]) => (
-                  <li key={field}>
-                    <span className="font-mono">{field}</span>: {msgs.join('; ')}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <FormError state={state} />
       </div>
     </form>
+  );
+}
+
+/** A refused action's message and its field errors, announced to screen readers. */
+export function FormError({ state }: { state: FormState }) {
+  if (!state?.error) return null;
+  return (
+    <div role="alert" className="text-red-800">
+      <p>{state.error}</p>
+      {state.fieldErrors && (
+        <ul className="list-disc pl-5">
+          {Object.entries(state.fieldErrors).map(([field, msgs]) => (
+            <li key={field}>
+              <span className="font-mono">{field}</span>: {msgs.join('; ')}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { requireActionActor } from '@/lib/auth/session';
-import { actionError as fail, type FormState } from '@/lib/api/action-error';
+import type { FormState } from '@/lib/api/action-error';
+import { runAction } from '@/lib/api/server-action';
 import { updateSettings } from '@/lib/services/settings';
 import { createUser, setPassword, updateUser } from '@/lib/services/users';
 
@@ -11,8 +11,7 @@ import { createUser, setPassword, updateUser } from '@/lib/services/users';
 
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('manage:users');
+  return runAction('manage:users', async (actor) => {
     const password = String(form.get('password') ?? '');
     const user = await createUser(actor, {
       email: String(form.get('email') ?? ''),
@@ -23,14 +22,11 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
     });
     revalidatePath('/admin');
     return { ok: `Created ${user.email}` };
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function updateUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('manage:users');
+  return runAction('manage:users', async (actor) => {
     const userId = String(form.get('userId') ?? '');
     const user = await updateUser(actor, userId, {
       role: String(form.get('role') ?? ''),
@@ -39,24 +35,18 @@ export async function updateUserAction(_prev: FormState, form: FormData): Promis
     });
     revalidatePath('/admin');
     return { ok: `Saved ${user.email}` };
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function setPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('manage:users');
+  return runAction('manage:users', async (actor) => {
     await setPassword(actor, String(form.get('userId') ?? ''), { password: String(form.get('password') ?? '') });
     return { ok: 'Password set; the user’s other sessions were signed out' };
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }
 
 export async function updateSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('manage:settings');
+  return runAction('manage:settings', async (actor) => {
     const num = (k: string) => Number(form.get(k));
     const quorumMode = String(form.get('quorumMode') ?? 'majority');
     await updateSettings(actor, {
@@ -70,7 +60,5 @@ export async function updateSettingsAction(_prev: FormState, form: FormData): Pr
     });
     revalidatePath('/admin');
     return { ok: 'Settings saved' };
-  } catch (e) {
-    return fail(e);
-  }
+  });
 }

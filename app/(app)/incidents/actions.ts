@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionError, type FormState } from '@/lib/api/action-error';
-import { requireActionActor } from '@/lib/auth/session';
+import type { FormState } from '@/lib/api/action-error';
+import { runAction } from '@/lib/api/server-action';
 import { addIncidentLog, advanceTraffic, openIncident, submitRootCause } from '@/lib/services/incidents';
 
 function done(ok: string): FormState {
@@ -12,22 +12,18 @@ function done(ok: string): FormState {
 }
 
 export async function openIncidentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('open:incident');
+  return runAction('open:incident', async (actor) => {
     const r = await openIncident(actor, String(form.get('versionId') ?? ''), {
       title: String(form.get('title') ?? ''),
       description: String(form.get('description') ?? ''),
       severity: String(form.get('severity') ?? 'critical'),
     });
     return done(`Incident opened; rolled back to ${r.rollbackTo ?? 'the previous stable version'}`);
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 export async function advanceTrafficAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('advance:rollback');
+  return runAction('advance:rollback', async (actor) => {
     const snapshot: Record<string, number> = {};
     for (const key of ['fvd', 'error_rate', 'latency_p95_ms']) {
       const v = String(form.get(key) ?? '').trim();
@@ -35,27 +31,19 @@ export async function advanceTrafficAction(_prev: FormState, form: FormData): Pr
     }
     const r = await advanceTraffic(actor, String(form.get('incidentId') ?? ''), { metricsSnapshot: snapshot, note: String(form.get('note') ?? '') || undefined });
     return done(`Traffic moved to ${r.percent}%`);
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 export async function addLogAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('open:incident');
+  return runAction('open:incident', async (actor) => {
     await addIncidentLog(actor, String(form.get('incidentId') ?? ''), { text: String(form.get('text') ?? '') });
     return done('Logged');
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 export async function submitRcaAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('submit:rca');
+  return runAction('submit:rca', async (actor) => {
     await submitRootCause(actor, String(form.get('incidentId') ?? ''), { rootCause: String(form.get('rootCause') ?? '') });
     return done('Root cause analysis recorded');
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }

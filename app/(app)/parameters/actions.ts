@@ -1,22 +1,19 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionError, type FormState } from '@/lib/api/action-error';
-import { requireActionActor } from '@/lib/auth/session';
+import type { FormState } from '@/lib/api/action-error';
+import { runAction } from '@/lib/api/server-action';
 import { proposeParameterSet, voteParameterSet } from '@/lib/services/parameter-sets';
 
 export async function voteParameterSetAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('vote:parameter-set');
+  return runAction('vote:parameter-set', async (actor) => {
     const r = await voteParameterSet(actor, String(form.get('parameterSetId') ?? ''), {
       decision: String(form.get('decision') ?? ''),
       comment: String(form.get('comment') ?? ''),
     });
     revalidatePath('/parameters');
     return { ok: `Vote recorded: ${r.approvals}/${r.quorum} approvals, ${r.status}` };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 /**
@@ -24,8 +21,7 @@ export async function voteParameterSetAction(_prev: FormState, form: FormData): 
  * `name = value` lines (numbers are stored as numbers).
  */
 export async function proposeParameterSetAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('propose:parameter-set');
+  return runAction('propose:parameter-set', async (actor) => {
     const kind = String(form.get('kind') ?? '');
     const num = (k: string) => (String(form.get(k) ?? '').trim() === '' ? undefined : Number(form.get(k)));
     const parameters: Record<string, number | string> = {};
@@ -45,7 +41,5 @@ export async function proposeParameterSetAction(_prev: FormState, form: FormData
     });
     revalidatePath('/parameters');
     return { ok: `Proposed ${row.parameterId}; the committee votes on it (quorum ${row.quorum})` };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }

@@ -1,8 +1,8 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionError, type FormState } from '@/lib/api/action-error';
-import { requireActionActor } from '@/lib/auth/session';
+import type { FormState } from '@/lib/api/action-error';
+import { runAction } from '@/lib/api/server-action';
 import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
 
 // Server actions are public POST endpoints: each checks the session and permission, and the
@@ -11,8 +11,7 @@ import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
 export type CreateTokenState = (NonNullable<FormState> & { token?: string; prefix?: string; name?: string }) | null;
 
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
-  try {
-    const actor = await requireActionActor('manage:api-tokens');
+  return runAction('manage:api-tokens', async (actor) => {
     const days = String(form.get('expiresInDays') ?? '').trim();
     const created = await createApiToken(actor, {
       name: String(form.get('name') ?? ''),
@@ -23,18 +22,13 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
     revalidatePath('/admin/tokens');
     // The plaintext goes back to this browser once, in the action's response; it is not stored.
     return { ok: `Created token "${created.name}"`, token: created.token, prefix: created.prefix, name: created.name };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 export async function revokeTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('manage:api-tokens');
+  return runAction('manage:api-tokens', async (actor) => {
     const t = await revokeApiToken(actor, String(form.get('tokenId') ?? ''));
     revalidatePath('/admin/tokens');
     return { ok: `Revoked "${t.name}"` };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }

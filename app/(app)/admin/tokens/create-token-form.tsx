@@ -1,6 +1,7 @@
 'use client';
 
 import { useActionState, useState } from 'react';
+import { FormError } from '@/components/ui/action-form';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { createTokenAction, type CreateTokenState } from './actions';
 
@@ -39,18 +40,7 @@ export function CreateTokenForm() {
         </div>
       </form>
       <div aria-live="polite" className="text-sm">
-        {state?.error && (
-          <div role="alert" className="text-red-800">
-            <p>{state.error}</p>
-            {state.fieldErrors && (
-              <ul className="list-disc pl-5">
-                {Object.entries(state.fieldErrors).map(([field, msgs]) => (
-                  <li key={field}><span className="font-mono">{field}</span>: {msgs.join('; ')}</li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        <FormError state={state} />
         {state?.token && (
           <div className="rounded-md border border-amber-300 bg-amber-50 p-3" data-testid="new-token">
             <p className="font-medium text-amber-950">Copy the token for “{state.name}” now: it will not be shown again.</p>

@@ -1,33 +1,29 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { actionError, type FormState } from '@/lib/api/action-error';
-import { requireActionActor } from '@/lib/auth/session';
+import type { FormState } from '@/lib/api/action-error';
+import { runAction } from '@/lib/api/server-action';
 import { recordBackport } from '@/lib/services/promotion';
 import { recordRaiAssessment } from '@/lib/services/rai';
 import { transitionModelVersion } from '@/lib/services/transition-version';
 
 export async function transitionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const to = String(form.get('to') ?? '');
-    const actor = await requireActionActor(to === 'deprecated' ? 'deprecate:model-version' : 'transition:model-version');
+  const to = String(form.get('to') ?? '');
+  return runAction(to === 'deprecated' ? 'deprecate:model-version' : 'transition:model-version', async (actor) => {
     const versionId = String(form.get('versionId') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
     const r = await transitionModelVersion(actor, versionId, { to, ...(reason ? { reason } : {}) });
     revalidatePath(`/versions/${r.modelId}`);
     revalidatePath('/versions');
     return { ok: `${r.modelId} is now ${r.to}` };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 const num = (v: FormDataEntryValue | null) => (v === null || String(v).trim() === '' ? null : Number(v));
 
 /** The RAI form's fixed rows → the service's input; empty rows are left out. */
 export async function recordRaiAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('record:rai-assessment');
+  return runAction('record:rai-assessment', async (actor) => {
     const versionId = String(form.get('versionId') ?? '');
     const biasMetrics = [0, 1, 2]
       .map((i) => ({
@@ -52,18 +48,13 @@ export async function recordRaiAction(_prev: FormState, form: FormData): Promise
     revalidatePath('/versions');
     revalidatePath('/approvals');
     return { ok: `RAI assessment recorded: ${r.result}${r.failures?.length ? ` — ${r.failures.join('; ')}` : ''}${r.promoted?.length ? `; promoted ${r.promoted.join(', ')}` : ''}` };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
 
 export async function recordBackportAction(_prev: FormState, form: FormData): Promise<FormState> {
-  try {
-    const actor = await requireActionActor('create:model-version');
+  return runAction('create:model-version', async (actor) => {
     const r = await recordBackport(actor, String(form.get('versionId') ?? ''), { commit: String(form.get('commit') ?? '').trim().toLowerCase() });
     revalidatePath(`/versions/${r.modelId}`);
     return { ok: `Backport recorded: ${r.backportCommit}` };
-  } catch (e) {
-    return actionError(e);
-  }
+  });
 }
