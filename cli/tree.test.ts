@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateTree, put, seedMetadata, tempDir, type GeneratedTree } from './fixtures';
@@ -229,5 +229,72 @@ describe('single cases', () => {
     const { items: got } = await readTree(d, { componentFolders: { video_enhancer: 'enhancer' } });
     expect(got[0].problems).toEqual([]);
     expect((got[0] as VersionItem).body).toMatchObject({ component: 'enhancer', architecture: 'gan' });
+  });
+});
+
+describe('symbolic links are refused, never followed, never silent', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const d of dirs) await rm(d, { recursive: true, force: true });
+  });
+
+  it('a symlinked config.yaml, metadata.json, performance.json, artifact or parameter file is a problem naming the path', async () => {
+    const d = await tempDir();
+    const outside = await tempDir();
+    dirs.push(d, outside);
+    const secret = await put(outside, 'passwd', 'root:x:0:0:root:/root:/bin/bash\n');
+    const secretPath = path.join(outside, 'passwd');
+    const secretJson = path.join(outside, 'secret.json');
+    await put(outside, 'secret.json', { fvd: 1, secret: 'TOPSECRET' });
+
+    // v1.0.0: valid metadata, config.yaml → the password file
+    await put(d, 'models/base/v1.0.0/metadata.json', seedMetadata('pib-vg-base-diffusion-1.0.0-20230615'));
+    await symlink(secretPath, path.join(d, 'models/base/v1.0.0/config.yaml'));
+    // v1.0.1: metadata.json and performance.json are symlinks
+    await put(d, 'models/base/v1.0.1/model.pt', 'weights');
+    await symlink(secretPath, path.join(d, 'models/base/v1.0.1/metadata.json'));
+    await symlink(secretJson, path.join(d, 'models/base/v1.0.1/performance.json'));
+    // v1.0.2: an artifact (and a folder of artifacts) are symlinks
+    await put(d, 'models/base/v1.0.2/metadata.json', seedMetadata('pib-vg-base-diffusion-1.0.2-20230615'));
+    await put(d, 'models/base/v1.0.2/model.pt', 'weights');
+    await symlink(secretPath, path.join(d, 'models/base/v1.0.2/ema.pt'));
+    await symlink(outside, path.join(d, 'models/base/v1.0.2/weights'));
+    // a version folder that is a symlink
+    await symlink(path.join(d, 'models/base/v1.0.0'), path.join(d, 'models/base/v1.0.3'));
+    // a parameter file that is a symlink
+    await mkdir(path.join(d, 'config/parameters'), { recursive: true });
+    await symlink(secretJson, path.join(d, 'config/parameters/lambda_parameters.json'));
+
+    const { items: got } = await readTree(d);
+    const lines = got.flatMap((i) => i.problems.map(formatProblem));
+    const refused = (p: string) => `${p}: is a symbolic link; refused (links are never followed)`;
+    expect(lines).toContain(refused('models/base/v1.0.0/config.yaml'));
+    expect(lines).toContain(refused('models/base/v1.0.1/metadata.json'));
+    expect(lines).toContain(refused('models/base/v1.0.1/performance.json'));
+    expect(lines).toContain(refused('models/base/v1.0.2/ema.pt'));
+    expect(lines).toContain(refused('models/base/v1.0.2/weights'));
+    expect(lines).toContain(refused('models/base/v1.0.3'));
+    expect(lines).toContain(refused('config/parameters/lambda_parameters.json'));
+    // Nothing of the targets leaks: no body, no content in any message.
+    for (const i of got) {
+      if (i.kind === 'version') expect(i.body, i.path).toBeNull();
+    }
+    expect(lines.join('\n')).not.toMatch(/root:x|TOPSECRET/);
+    expect(JSON.stringify(got)).not.toContain(secret.sha256);
+  });
+
+  it('the models/ or config/parameters/ folder itself may not be a symlink', async () => {
+    const d = await tempDir();
+    const real = await tempDir();
+    dirs.push(d, real);
+    await put(real, 'base/v1.0.0/metadata.json', seedMetadata('pib-vg-base-diffusion-1.0.0-20230615'));
+    await symlink(real, path.join(d, 'models'));
+    await mkdir(path.join(d, 'config'));
+    await symlink(real, path.join(d, 'config/parameters'));
+    const { items: got } = await readTree(d);
+    expect(got.flatMap((i) => i.problems.map(formatProblem))).toEqual([
+      'models: is a symbolic link; refused (links are never followed)',
+      'config/parameters: is a symbolic link; refused (links are never followed)',
+    ]);
   });
 });

@@ -8,8 +8,8 @@
 // the reason. Artifacts are hashed by streaming (large model files are never read whole).
 
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import YAML from 'yaml';
 import type { z } from 'zod';
@@ -88,6 +88,58 @@ export class TreeError extends Error {}
 const rel = (...parts: string[]) => parts.filter(Boolean).join('/');
 const isHidden = (name: string) => name.startsWith('.');
 
+// Symbolic links are never followed: a link in an imported tree could make the registry store (or
+// print the first bytes of) any file the importing user can read. Every entry is lstat'ed, and
+// files are opened with O_NOFOLLOW so a file swapped for a link after the check is refused too.
+export const LINK_REASON = 'is a symbolic link; refused (links are never followed)';
+const NOT_REGULAR = 'is not a regular file or folder; refused';
+const OPEN_NOFOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW;
+
+type EntryKind = 'missing' | 'file' | 'dir' | 'link' | 'other';
+
+async function entryKind(abs: string): Promise<EntryKind> {
+  const s = await lstat(abs).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT' || e.code === 'ENOTDIR') return null;
+    throw e;
+  });
+  if (!s) return 'missing';
+  return s.isSymbolicLink() ? 'link' : s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other';
+}
+
+type TextRead = { ok: true; text: string } | { ok: false; missing: boolean; reason: string };
+
+/** Read a regular file as UTF-8; a link, a device or a fifo is refused with a reason. */
+async function readRegularFile(abs: string): Promise<TextRead> {
+  let kind: EntryKind;
+  try {
+    kind = await entryKind(abs);
+  } catch (e) {
+    return { ok: false, missing: false, reason: `cannot read: ${(e as Error).message}` };
+  }
+  if (kind === 'missing') return { ok: false, missing: true, reason: 'missing' };
+  if (kind === 'link') return { ok: false, missing: false, reason: LINK_REASON };
+  if (kind !== 'file') return { ok: false, missing: false, reason: NOT_REGULAR };
+  try {
+    const fh = await open(abs, OPEN_NOFOLLOW);
+    try {
+      return { ok: true, text: await fh.readFile('utf8') };
+    } finally {
+      await fh.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { ok: false, missing: false, reason: LINK_REASON };
+    return { ok: false, missing: false, reason: `cannot read: ${(e as Error).message}` };
+  }
+}
+
+const refusedEntry = (p: string, kind: EntryKind): RejectedEntry => ({
+  kind: 'entry',
+  path: p,
+  problems: [{ path: p, reason: kind === 'link' ? LINK_REASON : NOT_REGULAR }],
+  warnings: [],
+});
+
 /** Enumerate the tree (cheap: no file contents are read). */
 export async function scanTree(root: string, opts: ScanOptions = {}): Promise<TreeScan> {
   const folders = { ...DEFAULT_COMPONENT_FOLDERS, ...(opts.componentFolders ?? {}) };
@@ -97,14 +149,24 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Tr
 
   const modelsDir = path.join(root, 'models');
   const paramsDir = path.join(root, 'config', 'parameters');
-  const hasModels = (await stat(modelsDir).catch(() => null))?.isDirectory() ?? false;
-  const hasParams = (await stat(paramsDir).catch(() => null))?.isDirectory() ?? false;
-  if (!hasModels && !hasParams) throw new TreeError(`${root}: contains neither models/ nor config/parameters/ (the seed's layout)`);
+  const modelsKind = await entryKind(modelsDir);
+  const configKind = await entryKind(path.join(root, 'config'));
+  const paramsKind = configKind === 'dir' ? await entryKind(paramsDir) : 'missing';
+  if (modelsKind === 'link') scan.rejected.push(refusedEntry('models', 'link'));
+  if (configKind === 'link') scan.rejected.push(refusedEntry('config', 'link'));
+  if (paramsKind === 'link') scan.rejected.push(refusedEntry('config/parameters', 'link'));
+  const hasModels = modelsKind === 'dir';
+  const hasParams = paramsKind === 'dir';
+  if (!hasModels && !hasParams && !scan.rejected.length) throw new TreeError(`${root}: contains neither models/ nor config/parameters/ (the seed's layout)`);
 
   if (hasModels) {
     for (const c of await sortedEntries(modelsDir)) {
       if (isHidden(c.name)) continue;
       const cRel = rel('models', c.name);
+      if (c.isSymbolicLink()) {
+        scan.rejected.push(refusedEntry(cRel, 'link'));
+        continue;
+      }
       if (!c.isDirectory()) {
         scan.warnings.push({ path: cRel, reason: 'ignored: not a component folder' });
         continue;
@@ -126,6 +188,10 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Tr
       for (const v of await sortedEntries(path.join(modelsDir, c.name))) {
         if (isHidden(v.name)) continue;
         const vRel = rel(cRel, v.name);
+        if (v.isSymbolicLink()) {
+          scan.rejected.push(refusedEntry(vRel, 'link'));
+          continue;
+        }
         if (!v.isDirectory()) {
           scan.warnings.push({ path: vRel, reason: 'ignored: not a version folder' });
           continue;
@@ -150,6 +216,10 @@ export async function scanTree(root: string, opts: ScanOptions = {}): Promise<Tr
       if (isHidden(f.name)) continue;
       const fRel = rel('config', 'parameters', f.name);
       const kind = PARAMETER_FILES[f.name];
+      if (f.isSymbolicLink()) {
+        scan.rejected.push(refusedEntry(fRel, 'link'));
+        continue;
+      }
       if (!kind || !f.isFile()) {
         scan.warnings.push({ path: fRel, reason: `ignored: not a parameter file (expected ${Object.keys(PARAMETER_FILES).join(', ')})` });
         continue;
@@ -165,12 +235,13 @@ async function sortedEntries(dir: string) {
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** SHA-256 and size of a file, by streaming. */
-export function hashFile(file: string): Promise<{ sha256: string; sizeBytes: number }> {
+/** SHA-256 and size of a file, by streaming (a symbolic link is refused: ELOOP). */
+export async function hashFile(file: string): Promise<{ sha256: string; sizeBytes: number }> {
+  const fh = await open(file, OPEN_NOFOLLOW);
   return new Promise((resolve, reject) => {
     const hash = createHash('sha256');
     let size = 0;
-    const stream = createReadStream(file, { highWaterMark: 1 << 20 });
+    const stream = fh.createReadStream({ highWaterMark: 1 << 20 }); // closes fh at the end
     stream.on('data', (chunk: Buffer | string) => {
       const buf = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += buf.length;
@@ -198,14 +269,9 @@ export function describeJsonError(e: unknown, text: string): string {
 type JsonRead = { ok: true; value: unknown } | { ok: false; missing: boolean; reason: string };
 
 async function readJson(file: string): Promise<JsonRead> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, missing: true, reason: 'missing' };
-    return { ok: false, missing: false, reason: `cannot read: ${(e as Error).message}` };
-  }
+  const read = await readRegularFile(file);
+  if (!read.ok) return read;
+  const text = read.text;
   try {
     return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
   } catch (e) {
@@ -213,13 +279,16 @@ async function readJson(file: string): Promise<JsonRead> {
   }
 }
 
-async function listFiles(dir: string, prefix = ''): Promise<string[]> {
+/** Regular files under dir (relative paths); links and special files go to `refused`, never followed. */
+async function listFiles(dir: string, refused: { path: string; reason: string }[], prefix = ''): Promise<string[]> {
   const out: string[] = [];
   for (const e of await sortedEntries(dir)) {
     if (isHidden(e.name)) continue;
     const relPath = prefix ? `${prefix}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(path.join(dir, e.name), relPath)));
+    if (e.isSymbolicLink()) refused.push({ path: relPath, reason: LINK_REASON });
+    else if (e.isDirectory()) out.push(...(await listFiles(path.join(dir, e.name), refused, relPath)));
     else if (e.isFile()) out.push(relPath);
+    else refused.push({ path: relPath, reason: NOT_REGULAR });
   }
   return out;
 }
@@ -291,11 +360,9 @@ export async function readVersionFolder(folder: VersionFolder, hooks: { onHash?:
 
   // config.yaml (optional)
   let configYaml: string | undefined;
-  try {
-    configYaml = await readFile(path.join(folder.abs, 'config.yaml'), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problem('config.yaml', undefined, `cannot read: ${(e as Error).message}`);
-  }
+  const config = await readRegularFile(path.join(folder.abs, 'config.yaml'));
+  if (config.ok) configYaml = config.text;
+  else if (!config.missing) problem('config.yaml', undefined, config.reason);
   if (configYaml !== undefined) {
     const docs = YAML.parseAllDocuments(configYaml);
     const list = Array.isArray(docs) ? docs : [docs];
@@ -392,12 +459,15 @@ export function locateServerField(field: string, item: VersionItem): { file: str
 async function readArtifacts(folder: VersionFolder, item: VersionItem, hooks: { onHash?: (file: string) => void }): Promise<Artifact[]> {
   const file = (name: string) => rel(folder.rel, name);
   let files: string[] = [];
+  const refused: { path: string; reason: string }[] = [];
   try {
-    files = (await listFiles(folder.abs)).filter((f) => !RESERVED_FILES.has(f));
+    files = (await listFiles(folder.abs, refused)).filter((f) => !RESERVED_FILES.has(f));
   } catch (e) {
     item.problems.push({ path: folder.rel, reason: `cannot list files: ${(e as Error).message}` });
     return [];
   }
+  // Reserved files that are links are reported where they are read (metadata.json, …).
+  for (const r of refused) if (!RESERVED_FILES.has(r.path)) item.problems.push({ path: file(r.path), reason: r.reason });
   const out: Artifact[] = [];
   for (const f of files) {
     hooks.onHash?.(file(f));
@@ -405,7 +475,8 @@ async function readArtifacts(folder: VersionFolder, item: VersionItem, hooks: { 
       const h = await hashFile(path.join(folder.abs, f));
       out.push({ path: f, ...h });
     } catch (e) {
-      item.problems.push({ path: file(f), reason: `cannot read: ${(e as Error).message}` });
+      const reason = (e as NodeJS.ErrnoException).code === 'ELOOP' ? LINK_REASON : `cannot read: ${(e as Error).message}`;
+      item.problems.push({ path: file(f), reason });
     }
   }
 
