@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { ZodError, type z } from 'zod';
 import { getRequestActor } from '../auth/session';
+import { contextFor, type ServiceContext } from '../context';
 import { requirePermission, type Actor, type Permission } from '../auth/permissions';
 import { AppError, isAppError, isUniqueViolation } from '../errors';
 import { findUnstorable, toFieldErrors } from '../validation/common';
@@ -90,7 +91,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   return r.data;
 }
 
-type Handler<C> = (ctx: { request: Request; actor: Actor; params: C }) => Promise<Response | unknown>;
+type Handler<C> = (args: { request: Request; actor: Actor; ctx: ServiceContext; params: C }) => Promise<Response | unknown>;
 
 /**
  * 'authenticated': any signed-in actor passes the wrapper and the service decides (used where the
@@ -113,7 +114,7 @@ export function route<C = Record<string, string>>(permission: RoutePermission, h
         requirePermission(actor, permission);
       }
       const params = (await context?.params) ?? ({} as C);
-      const result = await handler({ request, actor: actor!, params });
+      const result = await handler({ request, actor: actor!, ctx: contextFor(actor!), params });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
     } catch (e) {

@@ -1,15 +1,19 @@
-import { requireActionActor } from '../auth/session';
-import type { Actor, Permission } from '../auth/permissions';
+import { getSessionActor } from '../auth/session';
+import { contextFor, type ServiceContext } from '../context';
+import { AppError } from '../errors';
 import { actionError, type FormState } from './action-error';
 
 /**
- * The shape every server action shares. Server actions are public POST endpoints: check the
- * session and permission first (the service checks again), and turn a failure into form state
- * that names the reason and the fields.
+ * The shape every server action shares. Server actions are public POST endpoints: establish who
+ * is acting from the session (signed out → refused), then call the service, which decides whether
+ * this actor may do this (lib/permissions/*); a failure becomes form state naming the reason and
+ * the fields. The action never chooses the permission (never from a form field).
  */
-export async function runAction<T extends FormState>(permission: Permission, act: (actor: Actor) => Promise<T>): Promise<T | FormState> {
+export async function runAction<T extends FormState>(act: (ctx: ServiceContext) => Promise<T>): Promise<T | FormState> {
   try {
-    return await act(await requireActionActor(permission));
+    const actor = await getSessionActor();
+    if (!actor) throw new AppError('unauthenticated', 'Your session has ended: sign in again');
+    return await act(contextFor(actor));
   } catch (e) {
     return actionError(e);
   }

@@ -2,13 +2,15 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/permissions';
 import { SYSTEM_ACTOR } from '../auth/permissions';
 import { verifyAuditChain } from '../audit/chain';
+import { contextFor } from '../context';
 import { prisma, type Db } from '../db';
 import type { Role } from '../generated/prisma/enums';
 import type { MetricInput, Metadata } from '../validation/model-version';
 import { addTestResult } from '../services/add-test-results';
 import { addIncidentLog, advanceTraffic, openIncident, submitRootCause } from '../services/incidents';
 import { importParameterSet, proposeParameterSet, voteParameterSet } from '../services/parameter-sets';
-import { castVote, recordBackport, requestEmergencyPromotion, requestPromotion } from '../services/promotion';
+import { castVote } from '../services/cast-vote';
+import { recordBackport, requestEmergencyPromotion, requestPromotion } from '../services/promotion';
 import { recordRaiAssessment } from '../services/rai';
 import { registerModelVersion } from '../services/register-model-version';
 import { transitionModelVersion } from '../services/transition-version';
@@ -182,7 +184,7 @@ function raiInput(scores: Record<string, number>, notes: string) {
  */
 export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
   const db = dbArg ?? prisma;
-  const opts = { db };
+  const as = (actor: Actor) => contextFor(actor, { db });
   if ((await db.user.count()) > 0) throw new Error('database already has data; the demo loads only into an empty database');
 
   // ── people ──
@@ -190,7 +192,7 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
   const asActor = (u: { id: string; email: string; role: Role; senior: boolean }): Actor => ({ type: 'user', id: u.id, label: u.email, role: u.role, senior: u.senior });
   for (const u of DEMO_USERS) {
     const creator = u.key === 'admin' ? SYSTEM_ACTOR : actors.admin; // the first admin is created by the system
-    const created = await createUser(creator, { email: u.email, name: u.name, role: u.role, senior: u.senior ?? false, password: DEMO_PASSWORD }, opts);
+    const created = await createUser(as(creator), { email: u.email, name: u.name, role: u.role, senior: u.senior ?? false, password: DEMO_PASSWORD });
     actors[u.key] = asActor(created);
   }
   const { chair, member2, member3, engineer, senior, senior2 } = actors;
@@ -202,74 +204,74 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
     branch: string; message: string; metadata?: Metadata; configYaml: string; sizeMb: number; tags?: string[]; by?: Actor;
   }): Promise<V> => {
     const modelId = `pib-vg-${p.component}-diffusion-${p.version}-${p.releaseDate.replace(/-/g, '')}`;
-    const v = await registerModelVersion(p.by ?? engineer, {
+    const v = await registerModelVersion(as(p.by ?? engineer), {
       component: p.component, architecture: 'diffusion', version: p.version, releaseDate: p.releaseDate, description: p.description,
       metadata: p.metadata ?? defaultMetadata(modelId, p.description, p.perf, p.releaseDate),
       configYaml: p.configYaml, artifacts: artifacts(modelId, p.sizeMb),
       git: { commit: commitOf(modelId), branch: p.branch, message: p.message }, tags: p.tags, metrics: metricsOf(p.perf, p.languages),
-    }, opts);
+    });
     return { id: v.id, modelId: v.modelId };
   };
   const unitTests = async (v: V, passed: number, failed = 0, suite = 'unit') =>
-    addTestResult(engineer, v.id, { suite, passed, failed, skipped: 2, ciRunUrl: `https://ci.pib-videogen.internal/runs/${commitOf(v.modelId + suite).slice(0, 8)}` }, opts);
+    addTestResult(as(engineer), v.id, { suite, passed, failed, skipped: 2, ciRunUrl: `https://ci.pib-videogen.internal/runs/${commitOf(v.modelId + suite).slice(0, 8)}` });
   const toStaging = async (v: V, tests = 148) => {
     await unitTests(v, tests);
     await unitTests(v, 36, 0, 'integration');
-    await transitionModelVersion(engineer, v.id, { to: 'testing' }, opts);
-    await transitionModelVersion(engineer, v.id, { to: 'staging' }, opts);
+    await transitionModelVersion(as(engineer), v.id, { to: 'testing' });
+    await transitionModelVersion(as(engineer), v.id, { to: 'staging' });
   };
   const rai = (v: V, scores: Record<string, number> = { en: 0.91, hi: 0.87, ta: 0.85 }) =>
-    recordRaiAssessment(member3, v.id, raiInput(scores, `RAI review of ${v.modelId}`), opts);
+    recordRaiAssessment(as(member3), v.id, raiInput(scores, `RAI review of ${v.modelId}`));
   const promote = async (v: V, reason: string, comments: [string, string]) => {
     await rai(v);
-    const req = await requestPromotion(engineer, v.id, { reason }, opts);
-    await castVote(chair, req.id, { decision: 'approve', comment: comments[0] }, opts);
-    const out = await castVote(member2, req.id, { decision: 'approve', comment: comments[1] }, opts);
+    const req = await requestPromotion(as(engineer), v.id, { reason });
+    await castVote(as(chair), req.id, { decision: 'approve', comment: comments[0] });
+    const out = await castVote(as(member2), req.id, { decision: 'approve', comment: comments[1] });
     if (out.state !== 'approved') throw new Error(`demo: promotion of ${v.modelId} did not complete (${out.state})`);
     return req;
   };
 
   // ── parameter sets: history from files (Q1), then decided in the registry ──
-  await importParameterSet(engineer, {
+  await importParameterSet(as(engineer), {
     parameter_id: 'lambda-20230115-1', base_noise_lambda: 0.6, residual_noise_lambda: 0.4, effective_date: '2023-01-20',
     approved_by: 'Model Governance Committee', performance_metrics: { fvd: 226.4, is: 64.1, temporal_coherence: 0.89 },
     tested_scenarios: ['policy_briefing', 'instructional'], notes: 'Initial production λ, carried over from the pilot (imported from lambda_parameters.json)',
-  }, opts);
-  await importParameterSet(engineer, {
+  });
+  await importParameterSet(as(engineer), {
     parameter_id: 'training-20230110-1', effective_date: '2023-01-10', approved_by: 'Model Governance Committee',
     tested_scenarios: ['policy_briefing'], notes: 'Pilot training recipe (imported from training_parameters.json)',
     dataset: 'pib-video-corpus-2022Q4', epochs: 80, batch_size: 32, optimizer: 'AdamW', learning_rate: 2e-5,
-  }, opts);
+  });
   const voteSet = async (id: string, comments: [string, string]) => {
-    await voteParameterSet(chair, id, { decision: 'approve', comment: comments[0] }, opts);
-    await voteParameterSet(member2, id, { decision: 'approve', comment: comments[1] }, opts);
+    await voteParameterSet(as(chair), id, { decision: 'approve', comment: comments[0] });
+    await voteParameterSet(as(member2), id, { decision: 'approve', comment: comments[1] });
   };
-  const lambdaQ1 = await proposeParameterSet(engineer, {
+  const lambdaQ1 = await proposeParameterSet(as(engineer), {
     parameter_id: 'lambda-20230320-1', base_noise_lambda: 0.65, residual_noise_lambda: 0.35, effective_date: '2023-03-28',
     performance_metrics: { fvd: 218.0, is: 67.0, temporal_coherence: 0.912 }, tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'],
     notes: 'More weight on the base noise to reduce residual shimmer on static backgrounds',
-  }, opts);
+  });
   await voteSet(lambdaQ1.id, ['Shimmer clearly reduced in the policy briefing samples', 'Approve']);
   const { approved_by: _claimed, ...seedLambdaProposal } = SEED_LAMBDA_RECORD; // approval comes from the votes below
-  const lambdaSeed = await proposeParameterSet(engineer, seedLambdaProposal, opts);
+  const lambdaSeed = await proposeParameterSet(as(engineer), seedLambdaProposal);
   await voteSet(lambdaSeed.id, ['Temporal consistency in rapid motion is visibly better', 'Approve; matches base 1.2.3 evaluation']);
-  const training = await proposeParameterSet(engineer, {
+  const training = await proposeParameterSet(as(engineer), {
     parameter_id: 'training-20230601-1', effective_date: '2023-06-01', tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'],
     notes: 'Training recipe of base 1.2.3', parameters: { dataset: 'pib-video-corpus-2023Q2', samples: 50000, epochs: 100, batch_size: 32, optimizer: 'AdamW', learning_rate: 1e-5 },
-  }, opts);
+  });
   await voteSet(training.id, ['Recipe reproduced by the Video Quality Team', 'Approve']);
-  const inference = await proposeParameterSet(engineer, {
+  const inference = await proposeParameterSet(as(engineer), {
     parameter_id: 'inference-20230615-1', effective_date: '2023-06-15', tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'],
     performance_metrics: { generation_time: 2.3 }, notes: 'Inference defaults for base 1.2.3',
     parameters: { sampling_steps: 50, guidance_scale: 7.5, resolution: '1280x720', fps: 24 },
-  }, opts);
+  });
   await voteSet(inference.id, ['2.3 s/frame confirmed on A100', 'Approve']);
   // Pending: the committee has not voted yet (shows in "my pending votes").
-  await proposeParameterSet(engineer, {
+  await proposeParameterSet(as(engineer), {
     parameter_id: 'lambda-20230901-1', base_noise_lambda: 0.72, residual_noise_lambda: 0.28, effective_date: '2023-09-15',
     performance_metrics: { fvd: 181.9, is: 73.4, temporal_coherence: 0.935 }, tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'],
     notes: 'Slightly stronger base λ for the Q3 corpus; evaluated on base 1.2.3',
-  }, opts);
+  });
 
   // ── base: 1.0.0 → 1.1.0 → 1.2.3 (the seed's version), each promoted by the committee ──
   const base100 = await register({
@@ -326,10 +328,10 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
   });
   await toStaging(res120);
   await promote(res120, 'Better FVD on emergency alerts in offline evaluation', ['Approve', 'Approve; watch emergency_alert closely']);
-  const incident = await openIncident(engineer, res120.id, {
+  const incident = await openIncident(as(engineer), res120.id, {
     title: 'Temporal flicker in emergency alert videos after residual 1.2.0',
     description: 'Viewers reported flicker in fast pans of emergency alert clips; online temporal coherence dropped from 0.87 to 0.79 within two hours of the release.',
-  }, opts);
+  });
   const steps: [Actor, Record<string, number>][] = [
     [engineer, { temporal_coherence: 0.81, error_rate: 0.031 }],
     [engineer, { temporal_coherence: 0.83, error_rate: 0.024 }],
@@ -337,11 +339,11 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
     [senior, { temporal_coherence: 0.86, error_rate: 0.012 }],
     [engineer, { temporal_coherence: 0.87, error_rate: 0.009 }],
   ];
-  for (const [who, snapshot] of steps) await advanceTraffic(who, incident.id, { metricsSnapshot: snapshot }, opts);
-  await addIncidentLog(engineer, incident.id, { text: 'All traffic on residual 1.1.0; temporal coherence back at 0.87. Emergency alert samples re-rendered and checked.' }, opts);
-  await submitRootCause(senior, incident.id, {
+  for (const [who, snapshot] of steps) await advanceTraffic(as(who), incident.id, { metricsSnapshot: snapshot });
+  await addIncidentLog(as(engineer), incident.id, { text: 'All traffic on residual 1.1.0; temporal coherence back at 0.87. Emergency alert samples re-rendered and checked.' });
+  await submitRootCause(as(senior), incident.id, {
     rootCause: 'The reduced residual step count (40) under-samples frames with high optical flow; offline evaluation clips had too little fast motion to show it. Fix: keep 50 steps for high-motion segments and add fast-pan clips to the emergency_alert test set.',
-  }, opts);
+  });
 
   // ── super-res: 0.9.0 fails its metrics, 1.0.0 in production, 1.1.0 waiting on the committee ──
   const sr090 = await register({
@@ -351,8 +353,8 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
     configYaml: configYaml('super-res', '0.9.0', { layers: 16, heads: 8, lr: '5e-5' }),
   });
   await unitTests(sr090, 96);
-  await transitionModelVersion(engineer, sr090.id, { to: 'testing' }, opts);
-  await transitionModelVersion(engineer, sr090.id, { to: 'development', reason: 'Fails metrics: FVD 262.5 above the 250 threshold and 5.6 s/frame above the 5 s/frame limit' }, opts);
+  await transitionModelVersion(as(engineer), sr090.id, { to: 'testing' });
+  await transitionModelVersion(as(engineer), sr090.id, { to: 'development', reason: 'Fails metrics: FVD 262.5 above the 250 threshold and 5.6 s/frame above the 5 s/frame limit' });
 
   const sr100 = await register({
     component: 'super-res', version: '1.0.0', releaseDate: '2023-02-25', description: 'Spatial and temporal super-resolution, 720p → 1080p',
@@ -371,8 +373,8 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
   });
   await toStaging(sr110);
   await rai(sr110);
-  const pending = await requestPromotion(engineer, sr110.id, { reason: 'FVD -4% and generation time -7% vs 1.0.0; RAI passed' }, opts);
-  await castVote(chair, pending.id, { decision: 'approve', comment: 'Texture swimming visibly reduced' }, opts);
+  const pending = await requestPromotion(as(engineer), sr110.id, { reason: 'FVD -4% and generation time -7% vs 1.0.0; RAI passed' });
+  await castVote(as(chair), pending.id, { decision: 'approve', comment: 'Texture swimming visibly reduced' });
 
   // ── fact-check: 1.0.0 in production, 1.0.1 hotfix by the emergency path, 1.1.0 in testing ──
   const fc100 = await register({
@@ -391,10 +393,10 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
     configYaml: configYaml('fact-check', '1.0.1', { layers: 12, heads: 12, lr: '2e-5' }),
   });
   await toStaging(fc101, 152);
-  const emergency = await requestEmergencyPromotion(engineer, fc101.id, { reason: 'Emergency alerts published unchecked casualty figures; fix must ship today' }, opts);
-  await castVote(senior, emergency.id, { decision: 'approve', comment: 'Diff reviewed; numeric checker re-enabled with a test' }, opts);
-  await castVote(senior2, emergency.id, { decision: 'approve', comment: 'Verified on staging with the 12 reported alerts' }, opts);
-  await recordBackport(engineer, fc101.id, { commit: commitOf('backport fact-check 1.0.1 to develop') }, opts);
+  const emergency = await requestEmergencyPromotion(as(engineer), fc101.id, { reason: 'Emergency alerts published unchecked casualty figures; fix must ship today' });
+  await castVote(as(senior), emergency.id, { decision: 'approve', comment: 'Diff reviewed; numeric checker re-enabled with a test' });
+  await castVote(as(senior2), emergency.id, { decision: 'approve', comment: 'Verified on staging with the 12 reported alerts' });
+  await recordBackport(as(engineer), fc101.id, { commit: commitOf('backport fact-check 1.0.1 to develop') });
 
   const fc110 = await register({
     component: 'fact-check', version: '1.1.0', releaseDate: '2023-08-20', description: 'Fact-checker with Hindi and Tamil claim extraction',
@@ -403,7 +405,7 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
     configYaml: configYaml('fact-check', '1.1.0', { layers: 12, heads: 12, lr: '2e-5' }),
   });
   await unitTests(fc110, 171);
-  await transitionModelVersion(engineer, fc110.id, { to: 'testing' }, opts);
+  await transitionModelVersion(as(engineer), fc110.id, { to: 'testing' });
 
   // ── summary ──
   const chain = await verifyAuditChain(db);

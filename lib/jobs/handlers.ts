@@ -5,7 +5,7 @@
 import { appendAuditEvent } from '../audit/chain';
 import { SYSTEM_ACTOR } from '../auth/permissions';
 import { prisma, type Db, type Tx } from '../db';
-import { isRcaOverdue } from '../services/incidents';
+import { isRcaOverdue } from '../domain/incident';
 import { inTransaction } from '../services/transaction';
 import { archiveExpiredVersions } from '../services/transition-version';
 
@@ -36,14 +36,14 @@ async function flagOnce(
   db: Db,
   p: { action: string; entityType: string; entityId: string; stillDue: (tx: Tx) => Promise<Record<string, unknown> | null> },
 ): Promise<boolean> {
-  return inTransaction(async (tx) => {
+  return inTransaction({ db }, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FLAG_LOCK_KEY}::bigint)`;
     if ((await alreadyFlagged(tx, p.action, p.entityType, [p.entityId])).size > 0) return false;
     const change = await p.stillDue(tx);
     if (!change) return false;
     await appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: p.action, entityType: p.entityType, entityId: p.entityId, change });
     return true;
-  }, { db });
+  });
 }
 
 /**
@@ -146,7 +146,7 @@ export const JOBS: readonly JobDefinition[] = [
     name: 'archive-expired-versions',
     cron: '7 * * * *', // hourly
     description: 'archive deprecated versions whose grace period has ended',
-    run: (opts) => archiveExpiredVersions(opts),
+    run: (opts) => archiveExpiredVersions({ db: opts.db ?? prisma, now: () => opts.now ?? new Date() }),
   },
   {
     name: 'flag-overdue-rcas',

@@ -3,9 +3,8 @@ import { z } from 'zod';
 import type { RoutePermission } from '../api/http';
 import { CompareQuerySchema, ListVersionsQuerySchema } from '../queries/api-versions';
 import { ListParameterSetsQuerySchema } from '../queries/api-reference';
-import { CreateApiTokenSchema } from '../services/api-tokens';
-import { TransitionInputSchema } from '../services/transition-version';
-import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema } from '../validation/model-version';
+import { CreateApiTokenSchema } from '../validation/api-token';
+import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema, TransitionInputSchema } from '../validation/model-version';
 import { ParameterSetInputSchema } from '../validation/parameter-set';
 import * as R from './schemas';
 

@@ -3,7 +3,8 @@ import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
 import { prisma, type Db } from '../db';
 import type { MetricDirection, ParameterSetStatus } from '../generated/prisma/enums';
-import { parameterSetSelect, rowToRecord, type ParameterSetRecord } from '../services/parameter-sets';
+import { parameterSetSelect } from '../data/parameter-sets';
+import { rowToRecord, type ParameterSetRecord } from '../domain/parameter-set';
 import { PARAMETER_KINDS } from '../validation/parameter-set';
 
 // Reference reads for the REST API: components, metric definitions, parameter sets.

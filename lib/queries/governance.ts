@@ -1,8 +1,8 @@
 import type { Actor } from '../auth/permissions';
 import { can, requirePermission } from '../auth/permissions';
 import { prisma } from '../db';
-import { promotionState } from '../services/promotion';
-import { isRcaOverdue } from '../services/incidents';
+import { isRcaOverdue } from '../domain/incident';
+import { promotionState } from '../domain/promotion';
 
 /** Open and recently decided promotion requests, with the votes and what the viewer may do. */
 export async function listPromotionRequests(actor: Actor) {

@@ -1,8 +1,9 @@
-import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
-import type { Db, Tx } from '../db';
-import { AppError, notFound, validationFailed } from '../errors';
+import type { ServiceContext } from '../context';
+import { findVersionForUpdate } from '../data/versions';
+import type { Tx } from '../db';
+import { AppError, validationFailed } from '../errors';
 import { parseInput } from '../validation/common';
 import { AddMetricsSchema, type MetricInput } from '../validation/model-version';
 import { inTransaction } from './transaction';
@@ -10,7 +11,7 @@ import { inTransaction } from './transaction';
 const FROZEN = new Set(['production', 'deprecated', 'archived']);
 
 /** Upsert metric values for a version (one row per metric × scenario × language). */
-export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInput[]): Promise<{ written: number; replaced: { key: string; old: number; new: number }[] }> {
+export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInput[], at: Date): Promise<{ written: number; replaced: { key: string; old: number; new: number }[] }> {
   const defs = await tx.metricDefinition.findMany({ select: { id: true, key: true } });
   const byKey = new Map(defs.map((d) => [d.key, d.id]));
   const errors: Record<string, string[]> = {};
@@ -42,7 +43,7 @@ export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInp
         replaced.push({ key: `${m.metric}|${scenario}|${language}`, old: old.get(k)!, new: m.value });
         await tx.metric.update({
           where: { versionId_definitionId_scenario_language: { versionId, definitionId, scenario, language } },
-          data: { value: m.value, recordedAt: new Date() },
+          data: { value: m.value, recordedAt: at },
           select: { id: true },
         });
       }
@@ -50,7 +51,7 @@ export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInp
       fresh.push({ versionId, definitionId, scenario, language, value: m.value });
     }
   }
-  if (fresh.length) await tx.metric.createMany({ data: fresh });
+  if (fresh.length) await tx.metric.createMany({ data: fresh.map((f) => ({ ...f, recordedAt: at })) });
   return { written: fresh.length + replaced.length, replaced };
 }
 
@@ -58,15 +59,16 @@ export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInp
  * Add (or correct) metrics of a version. Values of a version that is or was in production are
  * frozen: the evidence the committee approved on may not change afterwards.
  */
-export async function addMetrics(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db } = {}) {
+export async function addMetrics(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
+  const { actor } = ctx;
   requirePermission(actor, 'create:model-version');
   const input = parseInput(AddMetricsSchema, rawInput, 'metrics');
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const version = await findVersionForUpdate(tx, versionRef);
     if (FROZEN.has(version.status)) {
       throw new AppError('conflict', `Metrics of ${version.modelId} are frozen: it is ${version.status}`);
     }
-    const result = await writeMetrics(tx, version.id, input.metrics);
+    const result = await writeMetrics(tx, version.id, input.metrics, ctx.now());
     await appendAuditEvent(tx, {
       actor,
       action: 'metrics.add',
@@ -79,14 +81,5 @@ export async function addMetrics(actor: Actor, versionRef: string, rawInput: unk
       },
     });
     return { modelId: version.modelId, written: result.written, replaced: result.replaced.length };
-  }, { db: opts.db });
-}
-
-/** Look a version up by its database id or model id, locking its row for the transaction. */
-export async function findVersionForUpdate(tx: Tx, ref: string) {
-  const rows = await tx.$queryRaw<{ id: string; model_id: string; status: string }[]>`
-    SELECT id, model_id, status::text AS status FROM model_versions WHERE id = ${ref} OR model_id = ${ref} FOR UPDATE`;
-  const row = rows[0];
-  if (!row) throw notFound(`Model version ${ref}`);
-  return { id: row.id, modelId: row.model_id, status: row.status };
+  });
 }

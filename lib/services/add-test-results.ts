@@ -1,17 +1,17 @@
-import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
-import type { Db } from '../db';
+import type { ServiceContext } from '../context';
+import { findVersionForUpdate } from '../data/versions';
 import { parseInput } from '../validation/common';
 import { TestResultInputSchema } from '../validation/model-version';
-import { findVersionForUpdate } from './add-metrics';
 import { inTransaction } from './transaction';
 
 /** Record a test run for a version; the latest unit run is what the development → testing gate reads. */
-export async function addTestResult(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db } = {}) {
+export async function addTestResult(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
+  const { actor } = ctx;
   requirePermission(actor, 'create:model-version');
   const input = parseInput(TestResultInputSchema, rawInput, 'test result');
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const version = await findVersionForUpdate(tx, versionRef);
     const result = await tx.testResult.create({
       data: {
@@ -21,7 +21,7 @@ export async function addTestResult(actor: Actor, versionRef: string, rawInput: 
         failed: input.failed,
         skipped: input.skipped,
         ciRunUrl: input.ciRunUrl ?? null,
-        runAt: input.runAt ? new Date(input.runAt) : new Date(),
+        runAt: input.runAt ? new Date(input.runAt) : ctx.now(),
       },
       select: { id: true, suite: true, passed: true, failed: true, skipped: true, runAt: true },
     });
@@ -33,5 +33,5 @@ export async function addTestResult(actor: Actor, versionRef: string, rawInput: 
       change: { modelId: version.modelId, suite: result.suite, passed: result.passed, failed: result.failed, skipped: result.skipped, ciRunUrl: input.ciRunUrl ?? null },
     });
     return { ...result, modelId: version.modelId };
-  }, { db: opts.db });
+  });
 }

@@ -1,33 +1,18 @@
-import { z } from 'zod';
-import type { Actor } from '../auth/permissions';
-import { requirePermission } from '../auth/permissions';
 import { generateToken } from '../auth/api-token';
 import { appendAuditEvent } from '../audit/chain';
-import { prisma, type Db } from '../db';
+import type { ServiceContext } from '../context';
 import { AppError, notFound } from '../errors';
 import type { Role } from '../generated/prisma/enums';
+import { actorUserId } from '../permissions/actor';
+import { canCreateApiToken, canListApiTokens, canRevokeApiToken } from '../permissions/admin';
+import { requireDecision } from '../permissions/decision';
+import { CreateApiTokenSchema } from '../validation/api-token';
 import { parseInput } from '../validation/common';
-import { actorUserId } from './actor-user';
 import { inTransaction } from './transaction';
 
 // API tokens let CI act with a role. The plaintext is returned once, at creation; only its
 // SHA-256 is stored (lib/auth/api-token.ts). Neither the token nor its hash is ever audited or
 // selected for display.
-
-export const TOKEN_ROLES = ['admin', 'committee', 'engineer', 'auditor', 'viewer'] as const satisfies readonly Role[];
-
-export const CreateApiTokenSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, { message: 'is required' })
-    .max(100, { message: 'must be at most 100 characters' })
-    .regex(/^[\p{L}\p{N} ._\-:/]+$/u, { message: 'may contain letters, digits, spaces and . _ - : /' }),
-  role: z.enum(TOKEN_ROLES),
-  senior: z.boolean().optional(),
-  expiresInDays: z.number().int().min(1).max(3650).optional(),
-});
-export type CreateApiTokenInput = z.infer<typeof CreateApiTokenSchema>;
 
 /** What may be shown about a token: never its hash. */
 export const API_TOKEN_SELECT = {
@@ -70,7 +55,7 @@ type TokenRow = {
   createdBy: { email: string };
 };
 
-function toView(row: TokenRow, now = new Date()): ApiTokenView {
+function toView(row: TokenRow, now: Date): ApiTokenView {
   return {
     id: row.id,
     name: row.name,
@@ -92,19 +77,20 @@ export type CreatedApiToken = { id: string; prefix: string; token: string; name:
  * Create a token for CI. The creator is the accountable user: tokens act on their behalf, and a
  * disabled creator disables their tokens. Only a user (or a token made by one) can create one.
  */
-export async function createApiToken(actor: Actor, rawInput: unknown, opts: { db?: Db } = {}): Promise<CreatedApiToken> {
-  requirePermission(actor, 'manage:api-tokens');
+export async function createApiToken(ctx: ServiceContext, rawInput: unknown): Promise<CreatedApiToken> {
+  const { actor } = ctx;
+  requireDecision(actor, canCreateApiToken(actor));
   const input = parseInput(CreateApiTokenSchema, rawInput, 'API token');
-  const createdById = actorUserId(actor);
-  if (!createdById) throw new AppError('forbidden', `API tokens are created by a user account, not by ${actor.label}`);
+  const createdById = actorUserId(actor)!;
   if (input.senior && input.role !== 'engineer') {
     throw new AppError('validation_failed', 'Invalid API token: senior applies to engineer tokens only', {
       fieldErrors: { senior: ['only an engineer token can be senior'] },
     });
   }
   const { token, prefix, hash } = generateToken();
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null;
+  const expiresAt = input.expiresInDays ? new Date(ctx.now().getTime() + input.expiresInDays * 86_400_000) : null;
   return inTransaction(
+    ctx,
     async (tx) => {
       const row = await tx.apiToken.create({
         data: { name: input.name, prefix, tokenHash: hash, role: input.role, senior: input.senior ?? false, createdById, expiresAt },
@@ -119,19 +105,20 @@ export async function createApiToken(actor: Actor, rawInput: unknown, opts: { db
       });
       return { ...row, token, expiresAt: row.expiresAt?.toISOString() ?? null };
     },
-    { db: opts.db, onUniqueViolation: 'Token collision; try again' },
+    { onUniqueViolation: 'Token collision; try again' },
   );
 }
 
 /** Revoke a token at once (the next request with it gets 401). Revoking twice is a no-op. */
-export async function revokeApiToken(actor: Actor, id: string, opts: { db?: Db } = {}): Promise<ApiTokenView> {
-  requirePermission(actor, 'manage:api-tokens');
+export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<ApiTokenView> {
+  const { actor } = ctx;
+  requireDecision(actor, canRevokeApiToken(actor));
   if (typeof id !== 'string' || id.length === 0 || id.length > 100) throw notFound(`API token ${String(id)}`);
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const existing = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true, name: true, prefix: true } });
     if (!existing) throw notFound(`API token ${id}`);
     if (!existing.revokedAt) {
-      await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() }, select: { id: true } });
+      await tx.apiToken.update({ where: { id }, data: { revokedAt: ctx.now() }, select: { id: true } });
       await appendAuditEvent(tx, {
         actor,
         action: 'api_token.revoke',
@@ -141,15 +128,15 @@ export async function revokeApiToken(actor: Actor, id: string, opts: { db?: Db }
       });
     }
     const row = await tx.apiToken.findUniqueOrThrow({ where: { id }, select: API_TOKEN_SELECT });
-    return toView(row);
-  }, { db: opts.db });
+    return toView(row, ctx.now());
+  });
 }
 
 /** Every token, newest first, without secrets. */
-export async function listApiTokens(actor: Actor, opts: { db?: Db } = {}): Promise<ApiTokenView[]> {
-  requirePermission(actor, 'manage:api-tokens');
-  const db = opts.db ?? prisma;
+export async function listApiTokens(ctx: ServiceContext): Promise<ApiTokenView[]> {
+  const { actor, db } = ctx;
+  requireDecision(actor, canListApiTokens(actor));
   const rows = await db.apiToken.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], select: API_TOKEN_SELECT });
-  const now = new Date();
+  const now = ctx.now();
   return rows.map((r) => toView(r, now));
 }

@@ -1,46 +1,22 @@
-import { z } from 'zod';
-import type { Actor } from '../auth/permissions';
-import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
-import type { Db, Tx } from '../db';
+import type { ServiceContext } from '../context';
+import { getSettings } from '../data/settings';
+import { findVersionForUpdate } from '../data/versions';
+import type { Tx } from '../db';
+import { CRITICAL_TAG, nextTrafficStep } from '../domain/incident';
 import { AppError, conflict, notFound } from '../errors';
 import type { IncidentStatus, VersionStatus } from '../generated/prisma/enums';
+import { actorUserId } from '../permissions/actor';
+import { requireDecision } from '../permissions/decision';
+import { canAdvanceRollback, canOpenIncident, canSubmitRootCause, canWriteIncidentLog } from '../permissions/incident';
 import { parseInput } from '../validation/common';
-import { requireActorUser } from './actor-user';
-import { findVersionForUpdate } from './add-metrics';
-import { getSettings } from './settings';
+import { AdvanceTrafficSchema, IncidentLogSchema, OpenIncidentSchema, RootCauseSchema } from '../validation/incident';
 import { inTransaction } from './transaction';
 import { recordStatusChange } from './transition-version';
 
-// The seed's rollback procedure: tag critical-issue, reactivate the previous stable version, move
-// traffic back in 20% steps, keep an incident log, root cause analysis within rca_due_hours.
-// The registry's status flips at once (the previous stable version is *the* production version
-// from the moment the incident opens); the traffic steps record the gradual shift of serving.
-
-export const CRITICAL_TAG = 'critical-issue';
-export const TRAFFIC_STEPS = [20, 40, 60, 80, 100] as const;
-
-export const OpenIncidentSchema = z.object({
-  title: z.string().trim().min(1, { message: 'give the incident a title' }).max(300),
-  description: z.string().trim().max(10_000).default(''),
-  severity: z.enum(['critical', 'major', 'minor']).default('critical'),
-});
-export const AdvanceTrafficSchema = z.object({
-  metricsSnapshot: z.record(z.string().min(1).max(100), z.union([z.number(), z.string(), z.boolean(), z.null()])).default({}),
-  note: z.string().trim().max(2000).optional(),
-});
-export const IncidentLogSchema = z.object({ text: z.string().trim().min(1, { message: 'the log entry is empty' }).max(10_000) });
-export const RootCauseSchema = z.object({ rootCause: z.string().trim().min(20, { message: 'describe the root cause (at least 20 characters)' }).max(20_000) });
-
-/** RCA still missing after its due time. */
-export function isRcaOverdue(incident: { rcaDueAt: Date; rcaSubmittedAt?: Date | null }, now: Date = new Date()): boolean {
-  return !incident.rcaSubmittedAt && now.getTime() > incident.rcaDueAt.getTime();
-}
-
-/** The next traffic step after the recorded ones, or null when traffic is fully moved. */
-export function nextTrafficStep(done: number[]): number | null {
-  return TRAFFIC_STEPS.find((p) => !done.includes(p)) ?? null;
-}
+// The seed's rollback procedure (rules in lib/domain/incident.ts). The registry's status flips at
+// once (the previous stable version is *the* production version from the moment the incident
+// opens); the traffic steps record the gradual shift of serving.
 
 /**
  * The previous stable version of a component: the version other than `excludeId` that most
@@ -60,11 +36,12 @@ async function findPreviousStable(tx: Tx, componentId: string, excludeId: string
  * Open an incident on a production version and roll back in one transaction: tag the version
  * critical-issue, deprecate it, reactivate the previous stable version, start the incident log.
  */
-export async function openIncident(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db } = {}) {
-  requirePermission(actor, 'open:incident');
+export async function openIncident(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canOpenIncident(actor));
   const input = parseInput(OpenIncidentSchema, rawInput, 'incident');
-  const openerId = requireActorUser(actor, 'Opening an incident');
-  return inTransaction(async (tx) => {
+  const openerId = actorUserId(actor)!;
+  return inTransaction(ctx, async (tx) => {
     // Lock order as in promotions: component, then versions.
     const peek = await tx.modelVersion.findFirst({ where: { OR: [{ id: versionRef }, { modelId: versionRef }] }, select: { componentId: true } });
     if (!peek) throw notFound(`Model version ${versionRef}`);
@@ -84,7 +61,7 @@ export async function openIncident(actor: Actor, versionRef: string, rawInput: u
     await tx.$queryRaw`SELECT id FROM model_versions WHERE id = ${target.id} FOR UPDATE`;
     const { tags } = await tx.modelVersion.findUniqueOrThrow({ where: { id: bad.id }, select: { tags: true } });
     const settings = await getSettings(tx);
-    const openedAt = new Date();
+    const openedAt = ctx.now();
     const rcaDueAt = new Date(openedAt.getTime() + settings.rcaDueHours * 3_600_000);
     const incident = await tx.incident.create({
       data: {
@@ -96,8 +73,8 @@ export async function openIncident(actor: Actor, versionRef: string, rawInput: u
     await tx.modelVersion.update({ where: { id: bad.id }, data: { tags: [...new Set([...tags, CRITICAL_TAG])] }, select: { id: true } });
     const reason = `rollback: incident ${incident.id} (${input.title})`;
     // The bad version leaves production first: at most one production version per component.
-    await recordStatusChange(tx, { versionId: bad.id, modelId: bad.modelId, from: 'production', to: 'deprecated', reason: `${reason}; tagged ${CRITICAL_TAG}`, actor, incidentId: incident.id });
-    await recordStatusChange(tx, { versionId: target.id, modelId: target.modelId, from: target.status as VersionStatus, to: 'production', reason: `${reason}; previous stable version reactivated`, actor, incidentId: incident.id });
+    await recordStatusChange(tx, { versionId: bad.id, modelId: bad.modelId, from: 'production', to: 'deprecated', reason: `${reason}; tagged ${CRITICAL_TAG}`, actor, at: openedAt, incidentId: incident.id });
+    await recordStatusChange(tx, { versionId: target.id, modelId: target.modelId, from: target.status as VersionStatus, to: 'production', reason: `${reason}; previous stable version reactivated`, actor, at: openedAt, incidentId: incident.id });
     await tx.incidentLogEntry.create({
       data: {
         incidentId: incident.id, authorId: openerId, at: openedAt,
@@ -110,7 +87,7 @@ export async function openIncident(actor: Actor, versionRef: string, rawInput: u
       change: { title: input.title, severity: input.severity, version: bad.modelId, rollbackTo: target.modelId, rollbackFromStatus: target.status, rcaDueAt: rcaDueAt.toISOString() },
     });
     return { ...incident, modelId: bad.modelId, rollbackTo: target.modelId };
-  }, { db: opts.db });
+  });
 }
 
 async function lockIncident(tx: Tx, incidentId: string) {
@@ -121,17 +98,18 @@ async function lockIncident(tx: Tx, incidentId: string) {
 }
 
 /** Move the next 20% of traffic to the rollback target (20 → 40 → … → 100). */
-export async function advanceTraffic(actor: Actor, incidentId: string, rawInput: unknown = {}, opts: { db?: Db } = {}) {
-  requirePermission(actor, 'advance:rollback');
+export async function advanceTraffic(ctx: ServiceContext, incidentId: string, rawInput: unknown = {}) {
+  const { actor } = ctx;
+  requireDecision(actor, canAdvanceRollback(actor));
   const input = parseInput(AdvanceTrafficSchema, rawInput, 'traffic step');
-  const userId = requireActorUser(actor, 'Advancing a rollback');
-  return inTransaction(async (tx) => {
+  const userId = actorUserId(actor)!;
+  return inTransaction(ctx, async (tx) => {
     const inc = await lockIncident(tx, incidentId);
     if (inc.status !== 'open') throw conflict(`The rollback of this incident is complete (incident is ${inc.status})`);
     const done = (await tx.trafficStep.findMany({ where: { incidentId }, select: { percent: true } })).map((s) => s.percent);
     const percent = nextTrafficStep(done);
     if (percent === null) throw conflict('All traffic is already on the rollback target');
-    const at = new Date();
+    const at = ctx.now();
     await tx.trafficStep.create({ data: { incidentId, percent, advancedById: userId, metricsSnapshot: input.metricsSnapshot, at }, select: { id: true } });
     let status: IncidentStatus = 'open';
     if (percent === 100) status = inc.rca_submitted_at ? 'resolved' : 'rolled_back';
@@ -145,35 +123,37 @@ export async function advanceTraffic(actor: Actor, incidentId: string, rawInput:
     });
     await appendAuditEvent(tx, { actor, action: 'incident.traffic', entityType: 'incident', entityId: incidentId, change: { percent, metricsSnapshot: input.metricsSnapshot, status } });
     return { incidentId, percent, status };
-  }, { db: opts.db, onUniqueViolation: 'This traffic step was just recorded by someone else; reload' });
+  }, { onUniqueViolation: 'This traffic step was just recorded by someone else; reload' });
 }
 
 /** Add an entry to the incident log. */
-export async function addIncidentLog(actor: Actor, incidentId: string, rawInput: unknown, opts: { db?: Db } = {}) {
-  requirePermission(actor, 'advance:rollback');
+export async function addIncidentLog(ctx: ServiceContext, incidentId: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canWriteIncidentLog(actor));
   const input = parseInput(IncidentLogSchema, rawInput, 'incident log entry');
-  const userId = requireActorUser(actor, 'Writing to the incident log');
-  return inTransaction(async (tx) => {
+  const userId = actorUserId(actor)!;
+  return inTransaction(ctx, async (tx) => {
     await lockIncident(tx, incidentId);
-    const entry = await tx.incidentLogEntry.create({ data: { incidentId, authorId: userId, text: input.text }, select: { id: true, at: true, text: true } });
+    const entry = await tx.incidentLogEntry.create({ data: { incidentId, authorId: userId, text: input.text, at: ctx.now() }, select: { id: true, at: true, text: true } });
     await appendAuditEvent(tx, { actor, action: 'incident.log', entityType: 'incident', entityId: incidentId, change: { entryId: entry.id, text: input.text } });
     return entry;
-  }, { db: opts.db });
+  });
 }
 
 /**
  * Submit the root cause analysis. The incident is resolved once the RCA is in and all traffic is
  * back (an RCA submitted mid-rollback resolves the incident at the 100% step).
  */
-export async function submitRootCause(actor: Actor, incidentId: string, rawInput: unknown, opts: { db?: Db; now?: Date } = {}) {
-  requirePermission(actor, 'submit:rca');
+export async function submitRootCause(ctx: ServiceContext, incidentId: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canSubmitRootCause(actor));
   const input = parseInput(RootCauseSchema, rawInput, 'root cause analysis');
-  const userId = requireActorUser(actor, 'Submitting a root cause analysis');
-  return inTransaction(async (tx) => {
+  const userId = actorUserId(actor)!;
+  return inTransaction(ctx, async (tx) => {
     const inc = await lockIncident(tx, incidentId);
     if (inc.rca_submitted_at) throw conflict('The root cause analysis of this incident was already submitted');
     const { rcaDueAt } = await tx.incident.findUniqueOrThrow({ where: { id: incidentId }, select: { rcaDueAt: true } });
-    const at = opts.now ?? new Date();
+    const at = ctx.now();
     const status: IncidentStatus = inc.status === 'rolled_back' ? 'resolved' : inc.status;
     await tx.incident.update({
       where: { id: incidentId },
@@ -187,5 +167,5 @@ export async function submitRootCause(actor: Actor, incidentId: string, rawInput
     });
     await appendAuditEvent(tx, { actor, action: 'incident.rca', entityType: 'incident', entityId: incidentId, change: { rootCause: input.rootCause, late, status } });
     return { incidentId, status, late };
-  }, { db: opts.db });
+  });
 }

@@ -1,80 +1,29 @@
-import { z } from 'zod';
-import type { Actor } from '../auth/permissions';
-import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
-import type { Db } from '../db';
+import type { ServiceContext } from '../context';
+import { getSettings } from '../data/settings';
+import { findVersionForUpdate } from '../data/versions';
+import { evaluateRai } from '../domain/rai';
 import { AppError } from '../errors';
-import { languageCode, parseInput } from '../validation/common';
-import { actorUserId } from './actor-user';
-import { findVersionForUpdate } from './add-metrics';
-import { completeWaitingPromotions } from './promotion';
-import { getSettings } from './settings';
+import { actorUserId } from '../permissions/actor';
+import { requireDecision } from '../permissions/decision';
+import { canRecordRaiAssessment } from '../permissions/rai';
+import { parseInput } from '../validation/common';
+import { RaiAssessmentInputSchema } from '../validation/rai';
+import { completeWaitingPromotions } from './cast-vote';
 import { inTransaction } from './transaction';
 
-// Responsible-AI assessment of one version (the seed's four considerations). The result is computed
-// here, never given by the caller: pass only if every check passes.
-//   biasMetrics:     per diverse test set, a bias measure and the limit it must respect
-//   languageMetrics: one quality score per language; disparity = max − min ≤ rai_max_language_disparity
-//   robustness:      adversarial test suites, each passed or not
-//   ethicsChecklist: PIB ethical guidelines, item → satisfied
-
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-
-export const BiasMetricSchema = z.object({
-  testSet: z.string().trim().min(1).max(200),
-  metric: z.string().trim().min(1).max(100),
-  value: finite,
-  threshold: finite,
-  direction: z.enum(['lower_is_better', 'higher_is_better']).default('lower_is_better'),
-});
-
-export const RobustnessCheckSchema = z.object({
-  attack: z.string().trim().min(1).max(200),
-  passed: z.boolean(),
-  score: finite.optional(),
-  notes: z.string().max(2000).optional(),
-});
-
-export const RaiAssessmentInputSchema = z.object({
-  biasMetrics: z.array(BiasMetricSchema).min(1, { message: 'give at least one bias metric on a diverse test set' }).max(200),
-  languageMetrics: z
-    .record(languageCode, z.number().min(0).max(1))
-    .refine((r) => Object.keys(r).length >= 1, { message: 'give a score for at least one language' }),
-  robustness: z.array(RobustnessCheckSchema).min(1, { message: 'give at least one adversarial robustness result' }).max(200),
-  ethicsChecklist: z
-    .record(z.string().trim().min(1).max(300), z.boolean())
-    .refine((r) => Object.keys(r).length >= 1, { message: 'the ethics checklist needs at least one item' }),
-  notes: z.string().max(5000).optional(),
-});
-export type RaiAssessmentInput = z.infer<typeof RaiAssessmentInputSchema>;
-
-export type RaiEvaluation = { result: 'pass' | 'fail'; maxDisparity: number; failures: string[] };
-
-/** Pure: what passes and what fails in an assessment. */
-export function evaluateRai(input: RaiAssessmentInput, maxLanguageDisparity: number): RaiEvaluation {
-  const failures: string[] = [];
-  for (const b of input.biasMetrics) {
-    const ok = b.direction === 'lower_is_better' ? b.value <= b.threshold : b.value >= b.threshold;
-    if (!ok) failures.push(`bias: ${b.metric} on ${b.testSet} is ${b.value} (limit ${b.direction === 'lower_is_better' ? '≤' : '≥'} ${b.threshold})`);
-  }
-  const scores = Object.values(input.languageMetrics);
-  const maxDisparity = Math.round((Math.max(...scores) - Math.min(...scores)) * 1e9) / 1e9;
-  if (maxDisparity > maxLanguageDisparity) {
-    failures.push(`fairness: language disparity ${maxDisparity} exceeds ${maxLanguageDisparity} (${Object.entries(input.languageMetrics).map(([l, v]) => `${l} ${v}`).join(', ')})`);
-  }
-  for (const r of input.robustness) if (!r.passed) failures.push(`robustness: ${r.attack} not passed`);
-  for (const [item, ok] of Object.entries(input.ethicsChecklist)) if (!ok) failures.push(`ethics: "${item}" not satisfied`);
-  return { result: failures.length ? 'fail' : 'pass', maxDisparity, failures };
-}
+// Responsible-AI assessment of one version: input in lib/validation/rai.ts, the verdict computed by
+// lib/domain/rai.ts (never given by the caller).
 
 /**
  * Record an RAI assessment (reviewer = the actor). A passing assessment also completes any
  * committee promotion of the version that reached quorum while waiting on RAI.
  */
-export async function recordRaiAssessment(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db } = {}) {
-  requirePermission(actor, 'record:rai-assessment');
+export async function recordRaiAssessment(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canRecordRaiAssessment(actor));
   const input = parseInput(RaiAssessmentInputSchema, rawInput, 'RAI assessment');
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     // Same lock order as castVote (request, then version) so a vote and an assessment never deadlock.
     await tx.$queryRaw`
       SELECT r.id FROM promotion_requests r JOIN model_versions v ON v.id = r.version_id
@@ -95,6 +44,7 @@ export async function recordRaiAssessment(actor: Actor, versionRef: string, rawI
         result: evaluation.result,
         notes: [input.notes ?? '', ...evaluation.failures.map((f) => `FAIL ${f}`)].filter(Boolean).join('\n'),
         reviewerId: actorUserId(actor),
+        assessedAt: ctx.now(),
       },
       select: { id: true, result: true, maxDisparity: true, assessedAt: true },
     });
@@ -105,7 +55,7 @@ export async function recordRaiAssessment(actor: Actor, versionRef: string, rawI
         allowedDisparity: settings.raiMaxLanguageDisparity, failures: evaluation.failures,
       },
     });
-    const promoted = evaluation.result === 'pass' && version.status === 'staging' ? await completeWaitingPromotions(tx, actor, version.id) : [];
+    const promoted = evaluation.result === 'pass' && version.status === 'staging' ? await completeWaitingPromotions(tx, actor, ctx.now(), version.id) : [];
     return { ...assessment, modelId: version.modelId, failures: evaluation.failures, promoted };
-  }, { db: opts.db });
+  });
 }

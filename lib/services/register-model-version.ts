@@ -1,10 +1,12 @@
 import YAML from 'yaml';
-import type { Actor } from '../auth/permissions';
-import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
-import type { Db, Tx } from '../db';
+import type { ServiceContext } from '../context';
+import type { Tx } from '../db';
 import { buildModelId, parseIsoDate, parseSemver } from '../domain/naming';
 import { AppError, validationFailed } from '../errors';
+import { actorUserId } from '../permissions/actor';
+import { requireDecision } from '../permissions/decision';
+import { canRegisterVersion } from '../permissions/model-version';
 import { parseInput } from '../validation/common';
 import { RegisterVersionSchema, type RegisterVersionInput } from '../validation/model-version';
 import { writeMetrics } from './add-metrics';
@@ -17,8 +19,9 @@ export type RegisteredVersion = { id: string; modelId: string; status: string };
  * with any id given (in the body or in metadata.model_id). One transaction: the version, its
  * artifacts, its metrics and the audit event commit together or not at all.
  */
-export async function registerModelVersion(actor: Actor, rawInput: unknown, opts: { db?: Db } = {}): Promise<RegisteredVersion> {
-  requirePermission(actor, 'create:model-version');
+export async function registerModelVersion(ctx: ServiceContext, rawInput: unknown): Promise<RegisteredVersion> {
+  const { actor } = ctx;
+  requireDecision(actor, canRegisterVersion(actor));
   const input = parseInput(RegisterVersionSchema, rawInput, 'model version');
   const releaseDate = parseIsoDate(input.releaseDate)!;
   const semver = parseSemver(input.version);
@@ -26,7 +29,9 @@ export async function registerModelVersion(actor: Actor, rawInput: unknown, opts
   const modelId = buildModelId({ component: input.component, architecture: input.architecture, version: input.version, releaseDate });
   checkConsistency(input, modelId);
 
+  const now = ctx.now();
   return inTransaction(
+    ctx,
     async (tx) => {
       const component = await tx.component.findUnique({ where: { key: input.component }, select: { id: true } });
       if (!component) {
@@ -61,7 +66,9 @@ export async function registerModelVersion(actor: Actor, rawInput: unknown, opts
           commitMessage: input.git?.message ?? null,
           tags,
           status: 'development',
-          registeredById: actor.type === 'user' ? actor.id : (actor.userId ?? null),
+          registeredById: actorUserId(actor),
+          statusChangedAt: now,
+          createdAt: now,
         },
         select: { id: true, modelId: true, status: true },
       });
@@ -71,10 +78,10 @@ export async function registerModelVersion(actor: Actor, rawInput: unknown, opts
         });
       }
       await tx.statusTransition.create({
-        data: { versionId: version.id, fromStatus: null, toStatus: 'development', reason: 'registered', actorId: actor.type === 'user' ? actor.id : null, actorLabel: actor.label },
+        data: { versionId: version.id, fromStatus: null, toStatus: 'development', reason: 'registered', actorId: actor.type === 'user' ? actor.id : null, actorLabel: actor.label, at: now },
       });
       let metricCount = 0;
-      if (input.metrics?.length) metricCount = (await writeMetrics(tx, version.id, input.metrics)).written;
+      if (input.metrics?.length) metricCount = (await writeMetrics(tx, version.id, input.metrics, now)).written;
       await appendAuditEvent(tx, {
         actor,
         action: 'version.register',
@@ -95,7 +102,7 @@ export async function registerModelVersion(actor: Actor, rawInput: unknown, opts
       });
       return version;
     },
-    { db: opts.db, onUniqueViolation: `Version ${input.version} of ${input.component} is already registered` },
+    { onUniqueViolation: `Version ${input.version} of ${input.component} is already registered` },
   );
 }
 

@@ -1,23 +1,21 @@
-import { z } from 'zod';
 import type { Actor } from '../auth/permissions';
-import { requirePermission, SYSTEM_ACTOR } from '../auth/permissions';
+import { SYSTEM_ACTOR } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
-import { prisma, type Db, type Tx } from '../db';
-import { evaluateGate, evaluateGates, type ChecklistEntry, type GateFacts, type MetricValueFact } from '../domain/gates';
-import { findTransition, STATUSES, transitionsFrom } from '../domain/lifecycle';
-import { AppError, notFound } from '../errors';
+import { contextFor, type ServiceContext } from '../context';
+import { loadGateFacts } from '../data/gate-facts';
+import { getSettings } from '../data/settings';
+import { findVersionForUpdate } from '../data/versions';
+import type { Tx } from '../db';
+import { evaluateGate } from '../domain/gates';
+import { findTransition, transitionsFrom } from '../domain/lifecycle';
+import { AppError } from '../errors';
 import type { VersionStatus } from '../generated/prisma/enums';
 import { parseInput } from '../validation/common';
-import { actorUserId } from './actor-user';
-import { findVersionForUpdate } from './add-metrics';
-import { getSettings } from './settings';
+import { TransitionInputSchema } from '../validation/model-version';
+import { actorUserId } from '../permissions/actor';
+import { requireDecision } from '../permissions/decision';
+import { canTransition, canTransitionAny } from '../permissions/model-version';
 import { inTransaction } from './transaction';
-
-export const TransitionInputSchema = z.object({
-  to: z.enum(STATUSES as [VersionStatus, ...VersionStatus[]]),
-  reason: z.string().trim().max(2000).optional(),
-});
-export type TransitionInput = z.infer<typeof TransitionInputSchema>;
 
 /**
  * Change a version's status and record it: the status_transitions row and a `version.transition`
@@ -26,9 +24,9 @@ export type TransitionInput = z.infer<typeof TransitionInputSchema>;
  */
 export async function recordStatusChange(
   tx: Tx,
-  p: { versionId: string; modelId: string; from: VersionStatus | null; to: VersionStatus; reason: string; actor: Actor; requestId?: string | null; incidentId?: string | null },
+  p: { versionId: string; modelId: string; from: VersionStatus | null; to: VersionStatus; reason: string; actor: Actor; at: Date; requestId?: string | null; incidentId?: string | null },
 ): Promise<void> {
-  const at = new Date();
+  const at = p.at;
   await tx.modelVersion.update({ where: { id: p.versionId }, data: { status: p.to, statusChangedAt: at }, select: { id: true } });
   await tx.statusTransition.create({
     data: {
@@ -52,68 +50,6 @@ export async function recordStatusChange(
   });
 }
 
-function metricMap(rows: { scenario: string; language: string; value: number; definition: { key: string } }[]): Record<string, MetricValueFact[]> {
-  const out: Record<string, MetricValueFact[]> = {};
-  for (const r of rows) (out[r.definition.key] ??= []).push({ scenario: r.scenario, language: r.language, value: r.value });
-  return out;
-}
-
-/** Everything the gates read about a version, from one database view (the transaction's, if given). */
-export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now?: Date; actorIsSystem?: boolean } = {}) {
-  const version = await db.modelVersion.findUnique({
-    where: { id: versionId },
-    select: { id: true, modelId: true, componentId: true, status: true, statusChangedAt: true },
-  });
-  if (!version) throw notFound(`Model version ${versionId}`);
-  const metricSelect = { scenario: true, language: true, value: true, definition: { select: { key: true } } } as const;
-  const [settings, latestUnitTest, requirements, metrics, production, latestRai, openPromotion] = await Promise.all([
-    getSettings(db),
-    db.testResult.findFirst({
-      where: { versionId, suite: 'unit' },
-      orderBy: [{ runAt: 'desc' }, { id: 'desc' }],
-      select: { passed: true, failed: true, runAt: true },
-    }),
-    db.metricRequirement.findMany({
-      where: { componentId: version.componentId },
-      select: { threshold: true, maxRegressionPct: true, definition: { select: { key: true, name: true, direction: true } } },
-      orderBy: { definition: { key: 'asc' } },
-    }),
-    db.metric.findMany({ where: { versionId, language: '' }, select: metricSelect }),
-    db.modelVersion.findFirst({
-      where: { componentId: version.componentId, status: 'production', id: { not: versionId } },
-      select: { modelId: true, metrics: { where: { language: '' }, select: metricSelect } },
-    }),
-    db.raiAssessment.findFirst({ where: { versionId }, orderBy: { assessedAt: 'desc' }, select: { result: true, assessedAt: true } }),
-    db.promotionRequest.findFirst({
-      where: { versionId, status: 'open', kind: { in: ['committee', 'emergency'] } },
-      orderBy: { createdAt: 'desc' },
-      select: { id: true, kind: true, quorum: true, votes: { where: { decision: 'approve' }, select: { id: true } } },
-    }),
-  ]);
-  const facts: GateFacts = {
-    now: opts.now ?? new Date(),
-    latestUnitTest,
-    requirements: requirements.map((r) => ({
-      metric: r.definition.key,
-      name: r.definition.name,
-      direction: r.definition.direction,
-      threshold: r.threshold,
-      maxRegressionPct: r.maxRegressionPct,
-    })),
-    metrics: metricMap(metrics),
-    production: production ? { modelId: production.modelId, metrics: metricMap(production.metrics) } : null,
-    regressionTolerancePct: settings.regressionTolerancePct,
-    gracePeriodDays: settings.gracePeriodDays,
-    statusChangedAt: version.statusChangedAt,
-    latestRai,
-    openPromotion: openPromotion
-      ? { id: openPromotion.id, kind: openPromotion.kind, quorum: openPromotion.quorum, approvals: openPromotion.votes.length }
-      : null,
-    actorIsSystem: opts.actorIsSystem ?? false,
-  };
-  return { version, facts };
-}
-
 function refuse(message: string, details: Record<string, unknown>): AppError {
   return new AppError('transition_refused', message, { details });
 }
@@ -122,15 +58,15 @@ function refuse(message: string, details: Record<string, unknown>): AppError {
  * Request a lifecycle transition. The gate is evaluated inside the transaction, with the version
  * row locked, so two concurrent requests cannot both pass on stale facts.
  */
-export async function transitionModelVersion(actor: Actor, versionRef: string, rawInput: unknown, opts: { db?: Db; now?: Date } = {}) {
-  const peek = TransitionInputSchema.safeParse(rawInput);
-  const target = peek.success ? peek.data.to : undefined;
-  requirePermission(actor, target === 'deprecated' ? 'deprecate:model-version' : 'transition:model-version');
+export async function transitionModelVersion(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canTransitionAny(actor));
   const input = parseInput(TransitionInputSchema, rawInput, 'transition');
+  requireDecision(actor, canTransition(actor, input.to));
 
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const locked = await findVersionForUpdate(tx, versionRef);
-    const from = locked.status as VersionStatus;
+    const from = locked.status;
     const to = input.to;
     const allowed = transitionsFrom(from).map((t) => t.to);
     const allowedText = allowed.length ? allowed.join(', ') : 'none';
@@ -147,7 +83,7 @@ export async function transitionModelVersion(actor: Actor, versionRef: string, r
         { gate: rule.gate, from, to, allowed, failures: ['needs an approved promotion request'] },
       );
     }
-    const { facts } = await loadGateFacts(tx, locked.id, { now: opts.now, actorIsSystem: actor.type === 'system' });
+    const { facts } = await loadGateFacts(tx, locked.id, { now: ctx.now(), actorIsSystem: actor.type === 'system' });
     const evaluation = evaluateGate(rule, facts, input.reason);
     if (!evaluation.ok) {
       const failures = evaluation.checks.filter((c) => !c.ok).map((c) => c.detail);
@@ -156,7 +92,7 @@ export async function transitionModelVersion(actor: Actor, versionRef: string, r
       });
     }
     const reason = input.reason?.trim() || rule.label;
-    await recordStatusChange(tx, { versionId: locked.id, modelId: locked.modelId, from, to, reason, actor });
+    await recordStatusChange(tx, { versionId: locked.id, modelId: locked.modelId, from, to, reason, actor, at: ctx.now() });
 
     // A version sent back from staging can no longer be promoted: close its open requests.
     if (from === 'staging') {
@@ -165,7 +101,7 @@ export async function transitionModelVersion(actor: Actor, versionRef: string, r
         select: { id: true },
       });
       for (const r of open) {
-        await tx.promotionRequest.update({ where: { id: r.id }, data: { status: 'withdrawn', decidedAt: new Date() }, select: { id: true } });
+        await tx.promotionRequest.update({ where: { id: r.id }, data: { status: 'withdrawn', decidedAt: ctx.now() }, select: { id: true } });
         await appendAuditEvent(tx, {
           actor, action: 'promotion.withdraw', entityType: 'promotion_request', entityId: r.id,
           change: { modelId: locked.modelId, reason: `version moved ${from} → ${to}` },
@@ -173,22 +109,13 @@ export async function transitionModelVersion(actor: Actor, versionRef: string, r
       }
     }
     return { id: locked.id, modelId: locked.modelId, from, to, reason, notes: evaluation.notes };
-  }, { db: opts.db });
+  });
 }
 
-/** What passes and fails now for every transition out of the version's status (for the UI). */
-export async function getGateChecklist(versionRef: string, opts: { db?: Db; now?: Date } = {}): Promise<{ id: string; modelId: string; status: VersionStatus; transitions: ChecklistEntry[] }> {
-  const db = opts.db ?? prisma;
-  const row = await db.modelVersion.findFirst({ where: { OR: [{ id: versionRef }, { modelId: versionRef }] }, select: { id: true } });
-  if (!row) throw notFound(`Model version ${versionRef}`);
-  const { version, facts } = await loadGateFacts(db, row.id, { now: opts.now });
-  return { id: version.id, modelId: version.modelId, status: version.status, transitions: evaluateGates(version.status, facts) };
-}
-
-/** Background job: archive deprecated versions whose grace period has ended. */
-export async function archiveExpiredVersions(opts: { db?: Db; now?: Date } = {}): Promise<{ archived: string[] }> {
-  const db = opts.db ?? prisma;
-  const now = opts.now ?? new Date();
+/** Background job (as the system, whatever actor the context names): archive deprecated versions whose grace period has ended. */
+export async function archiveExpiredVersions(ctx: Pick<ServiceContext, 'db' | 'now'>): Promise<{ archived: string[] }> {
+  const { db } = ctx;
+  const now = ctx.now();
   const { gracePeriodDays } = await getSettings(db);
   const due = await db.modelVersion.findMany({
     where: { status: 'deprecated', statusChangedAt: { lte: new Date(now.getTime() - gracePeriodDays * 86_400_000) } },
@@ -197,7 +124,7 @@ export async function archiveExpiredVersions(opts: { db?: Db; now?: Date } = {})
   const archived: string[] = [];
   for (const v of due) {
     try {
-      const r = await transitionModelVersion(SYSTEM_ACTOR, v.id, { to: 'archived', reason: `grace period of ${gracePeriodDays} days ended` }, { db, now });
+      const r = await transitionModelVersion(contextFor(SYSTEM_ACTOR, { db, now: () => now }), v.id, { to: 'archived', reason: `grace period of ${gracePeriodDays} days ended` });
       archived.push(r.modelId);
     } catch (e) {
       // Changed since we listed it (e.g. reactivated by a rollback): nothing to archive.

@@ -1,29 +1,15 @@
-import { z } from 'zod';
-import type { Actor } from '../auth/permissions';
-import { requirePermission, ROLES } from '../auth/permissions';
 import { hashPassword } from '../auth/password';
 import { appendAuditEvent } from '../audit/chain';
-import type { Db, Tx } from '../db';
+import type { ServiceContext } from '../context';
+import type { Tx } from '../db';
 import { conflict, notFound, validationFailed } from '../errors';
 import type { Role } from '../generated/prisma/enums';
+import { actorUserId } from '../permissions/actor';
+import { canManageUsers, canSetPassword } from '../permissions/admin';
+import { requireDecision } from '../permissions/decision';
 import { parseInput } from '../validation/common';
-import { actorUserId } from './actor-user';
+import { CreateUserSchema, SetPasswordSchema, UpdateUserSchema } from '../validation/users';
 import { inTransaction } from './transaction';
-
-const roleEnum = z.enum(ROLES as [Role, ...Role[]]);
-const password = z.string().min(8, { message: 'must be at least 8 characters' }).max(200);
-
-export const CreateUserSchema = z.object({
-  email: z.string().trim().toLowerCase().email({ message: 'must be an email address' }).max(254),
-  name: z.string().trim().min(1).max(200),
-  role: roleEnum,
-  senior: z.boolean().default(false),
-  password: password.optional(),
-});
-export const UpdateUserSchema = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), role: roleEnum.optional(), active: z.boolean().optional(), senior: z.boolean().optional() })
-  .strict();
-export const SetPasswordSchema = z.object({ password });
 
 export const userSelect = {
   id: true, email: true, name: true, role: true, senior: true, active: true, sessionVersion: true, createdAt: true,
@@ -34,16 +20,17 @@ function checkSenior(role: Role, senior: boolean) {
 }
 
 /** Create a user (password optional: a user without one signs in only after an admin sets it). */
-export async function createUser(actor: Actor, rawInput: unknown, opts: { db?: Db } = {}) {
-  requirePermission(actor, 'manage:users');
+export async function createUser(ctx: ServiceContext, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canManageUsers(actor));
   const input = parseInput(CreateUserSchema, rawInput, 'user');
   checkSenior(input.role, input.senior);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email }, select: { id: true } });
     if (existing) throw conflict(`A user with email ${input.email} already exists`, { field: 'email' });
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, senior: input.senior, passwordHash },
+      data: { email: input.email, name: input.name, role: input.role, senior: input.senior, passwordHash, createdAt: ctx.now() },
       select: userSelect,
     });
     await appendAuditEvent(tx, {
@@ -51,7 +38,7 @@ export async function createUser(actor: Actor, rawInput: unknown, opts: { db?: D
       change: { email: user.email, name: user.name, role: user.role, senior: user.senior, passwordSet: passwordHash !== null },
     });
     return user;
-  }, { db: opts.db, onUniqueViolation: `A user with email ${input.email} already exists` });
+  }, { onUniqueViolation: `A user with email ${input.email} already exists` });
 }
 
 async function activeAdminsOtherThan(tx: Tx, userId: string): Promise<number> {
@@ -62,10 +49,11 @@ async function activeAdminsOtherThan(tx: Tx, userId: string): Promise<number> {
  * Change a user's name, role, active flag or seniority. Role, active and senior changes bump the
  * session version so the user's existing sessions stop working at once.
  */
-export async function updateUser(actor: Actor, userId: string, rawInput: unknown, opts: { db?: Db } = {}) {
-  requirePermission(actor, 'manage:users');
+export async function updateUser(ctx: ServiceContext, userId: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canManageUsers(actor));
   const input = parseInput(UpdateUserSchema, rawInput, 'user');
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     if (!rows[0]) throw notFound(`User ${userId}`);
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
@@ -88,19 +76,20 @@ export async function updateUser(actor: Actor, userId: string, rawInput: unknown
       change: { email: before.email, changes: Object.fromEntries(changed.map((k) => [k, { before: before[k], after: after[k] }])), sessionsRevoked: revoke },
     });
     return user;
-  }, { db: opts.db });
+  });
 }
 
 /**
  * Set a password: users may change their own; admins may reset anyone's, which also ends that
  * user's sessions.
  */
-export async function setPassword(actor: Actor, userId: string, rawInput: unknown, opts: { db?: Db } = {}) {
-  const self = actorUserId(actor) === userId && actor.type === 'user';
-  if (!self) requirePermission(actor, 'manage:users');
+export async function setPassword(ctx: ServiceContext, userId: string, rawInput: unknown) {
+  const { actor } = ctx;
+  requireDecision(actor, canSetPassword(actor, userId));
+  const self = actor.type === 'user' && actorUserId(actor) === userId;
   const input = parseInput(SetPasswordSchema, rawInput, 'password');
   const passwordHash = await hashPassword(input.password);
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const exists = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!exists) throw notFound(`User ${userId}`);
     await tx.user.update({
@@ -111,5 +100,5 @@ export async function setPassword(actor: Actor, userId: string, rawInput: unknow
     // Never the hash, not even in the audit log.
     await appendAuditEvent(tx, { actor, action: 'user.password', entityType: 'user', entityId: userId, change: { email: exists.email, by: self ? 'self' : 'admin', sessionsRevoked: !self } });
     return { id: userId };
-  }, { db: opts.db });
+  });
 }

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { STATUSES } from '../domain/lifecycle';
 import { ARCHITECTURE_RE, COMPONENT_KEY_RE } from '../domain/naming';
+import type { VersionStatus } from '../generated/prisma/enums';
 import { isoDateString, languageCode, scenarioKey, semverString, sha256Hex } from './common';
 
 // The seed's metadata.json. Known fields are typed; unknown extra fields are kept.
@@ -94,3 +96,9 @@ export const TestResultInputSchema = z.object({
 });
 
 export type TestResultInput = z.infer<typeof TestResultInputSchema>;
+
+export const TransitionInputSchema = z.object({
+  to: z.enum(STATUSES as [VersionStatus, ...VersionStatus[]]),
+  reason: z.string().trim().max(2000).optional(),
+});
+export type TransitionInput = z.infer<typeof TransitionInputSchema>;

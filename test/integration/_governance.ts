@@ -11,12 +11,14 @@ import type { Actor } from '@/lib/auth/permissions';
 import { createPrismaClient, prisma, type Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { addTestResult } from '@/lib/services/add-test-results';
-import { castVote, requestPromotion } from '@/lib/services/promotion';
+import { castVote } from '@/lib/services/cast-vote';
+import { requestPromotion } from '@/lib/services/promotion';
 import { recordRaiAssessment } from '@/lib/services/rai';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { transitionModelVersion } from '@/lib/services/transition-version';
 import { createDatabaseFromTemplate } from '../db';
 import { makeUser } from '../fixtures';
+import { contextFor } from '@/lib/context';
 
 export type TestActor = Actor & { id: string; email: string };
 
@@ -53,7 +55,7 @@ export async function register(
 ) {
   versionCounter += 1;
   const version = opts.version ?? `1.${versionCounter}.${randomBytes(1)[0]}`;
-  return registerModelVersion(engineer, {
+  return registerModelVersion(contextFor(engineer), {
     component,
     architecture: 'diffusion',
     version,
@@ -65,14 +67,14 @@ export async function register(
 }
 
 export async function passUnitTests(engineer: Actor, versionId: string) {
-  await addTestResult(engineer, versionId, { suite: 'unit', passed: 12, failed: 0 });
+  await addTestResult(contextFor(engineer), versionId, { suite: 'unit', passed: 12, failed: 0 });
 }
 
 /** development → testing → staging (component without requirements, or metrics given at register). */
 export async function toStaging(engineer: Actor, versionId: string) {
   await passUnitTests(engineer, versionId);
-  await transitionModelVersion(engineer, versionId, { to: 'testing' });
-  await transitionModelVersion(engineer, versionId, { to: 'staging' });
+  await transitionModelVersion(contextFor(engineer), versionId, { to: 'testing' });
+  await transitionModelVersion(contextFor(engineer), versionId, { to: 'staging' });
 }
 
 export const PASSING_RAI = {
@@ -85,15 +87,15 @@ export const PASSING_RAI = {
 export const FAILING_RAI = { ...PASSING_RAI, languageMetrics: { en: 0.92, hi: 0.7 } };
 
 export async function passRai(reviewer: Actor, versionId: string) {
-  return recordRaiAssessment(reviewer, versionId, PASSING_RAI);
+  return recordRaiAssessment(contextFor(reviewer), versionId, PASSING_RAI);
 }
 
 /** Staging → production through the committee (RAI first, then quorum approve votes). */
 export async function promoteViaCommittee(engineer: Actor, committee: Actor[], versionId: string) {
   await passRai(committee[0], versionId);
-  const req = await requestPromotion(engineer, versionId, { reason: 'ready' });
+  const req = await requestPromotion(contextFor(engineer), versionId, { reason: 'ready' });
   let last;
-  for (let i = 0; i < req.quorum; i++) last = await castVote(committee[i], req.id, { decision: 'approve', comment: 'ok' });
+  for (let i = 0; i < req.quorum; i++) last = await castVote(contextFor(committee[i]), req.id, { decision: 'approve', comment: 'ok' });
   expect(last?.state).toBe('approved');
   return req;
 }

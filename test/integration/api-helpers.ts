@@ -8,6 +8,7 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { createApiToken } from '@/lib/services/api-tokens';
 import { createDatabaseFromTemplate } from '../db';
 import { makeUser } from '../fixtures';
+import { contextFor } from '@/lib/context';
 
 const g = globalThis as unknown as { prisma?: Db };
 
@@ -72,7 +73,7 @@ export async function call<P = Record<string, string>>(handler: Handler<P>, meth
 /** A token with the given role, created by a new admin (its accountable user). */
 export async function tokenFor(role: Role, opts: { senior?: boolean } = {}): Promise<{ token: string; id: string; admin: Actor }> {
   const admin = await makeUser('admin');
-  const t = await createApiToken(admin, { name: `ci-${role}-${Math.random().toString(36).slice(2, 8)}`, role, senior: opts.senior });
+  const t = await createApiToken(contextFor(admin), { name: `ci-${role}-${Math.random().toString(36).slice(2, 8)}`, role, senior: opts.senior });
   return { token: t.token, id: t.id, admin };
 }
 

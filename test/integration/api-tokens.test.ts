@@ -10,6 +10,7 @@ import { hashToken } from '@/lib/auth/api-token';
 import { createApiToken, listApiTokens, revokeApiToken } from '@/lib/services/api-tokens';
 import { makeUser } from '../fixtures';
 import { call, counts, tokenFor, withOwnDatabase } from './api-helpers';
+import { contextFor } from '@/lib/context';
 
 const { db } = withOwnDatabase('mgr_api_tokens');
 
@@ -83,10 +84,10 @@ describe('API tokens', () => {
 
   it('an expired token and a token of a disabled creator get 401', async () => {
     const creator = await makeUser('admin');
-    const t = await createApiToken(creator, { name: 'expiring', role: 'viewer', expiresInDays: 1 });
+    const t = await createApiToken(contextFor(creator), { name: 'expiring', role: 'viewer', expiresInDays: 1 });
     await db().apiToken.update({ where: { id: t.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await call(componentsRoute.GET, 'GET', '/api/v1/components', { token: t.token })).status).toBe(401);
-    const t2 = await createApiToken(creator, { name: 'creator-disabled', role: 'viewer' });
+    const t2 = await createApiToken(contextFor(creator), { name: 'creator-disabled', role: 'viewer' });
     expect((await call(componentsRoute.GET, 'GET', '/api/v1/components', { token: t2.token })).status).toBe(200);
     await db().user.update({ where: { id: creator.id }, data: { active: false } });
     expect((await call(componentsRoute.GET, 'GET', '/api/v1/components', { token: t2.token })).status).toBe(401);
@@ -121,10 +122,10 @@ describe('API tokens', () => {
 
   it('service: list never selects the hash; revoke needs manage:api-tokens', async () => {
     const a = await makeUser('admin');
-    const items = await listApiTokens(a);
+    const items = await listApiTokens(contextFor(a));
     expect(items.every((i) => !('tokenHash' in i))).toBe(true);
     const e = await makeUser('engineer');
-    await expect(revokeApiToken(e, items[0].id)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(revokeApiToken(contextFor(e), items[0].id)).rejects.toMatchObject({ code: 'forbidden' });
   });
 });
 

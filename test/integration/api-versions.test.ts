@@ -8,6 +8,7 @@ import * as modelCardRoute from '@/app/api/v1/versions/[ref]/model-card/route';
 import * as compareRoute from '@/app/api/v1/compare/route';
 import { makeComponent } from '../fixtures';
 import { call, counts, tokenFor, withOwnDatabase, versionBody } from './api-helpers';
+import { contextFor } from '@/lib/context';
 
 const { db } = withOwnDatabase('mgr_api_versions');
 
@@ -100,7 +101,7 @@ describe('POST /api/v1/versions', () => {
   it('401 without a token, with a garbage token and with a revoked token; nothing written', async () => {
     const { token, id, admin } = await tokenFor('engineer');
     const { revokeApiToken } = await import('@/lib/services/api-tokens');
-    await revokeApiToken(admin, id);
+    await revokeApiToken(contextFor(admin), id);
     const before = await counts(db());
     for (const t of [null, 'garbage', 'mgr_deadbeef_notarealtoken', token]) {
       const r = await register(versionBody(component), t);

@@ -3,7 +3,8 @@ import { verifyAuditChain } from '@/lib/audit/chain';
 import { verifyPassword } from '@/lib/auth/password';
 import { createPrismaClient, type Db } from '@/lib/db';
 import { loadDemoStory, type DemoSummary } from '@/lib/demo/story';
-import { getActiveParameterSet, rowToRecord } from '@/lib/services/parameter-sets';
+import { getActiveParameterSet } from '@/lib/data/parameter-sets';
+import { rowToRecord } from '@/lib/domain/parameter-set';
 import { createDatabaseFromTemplate } from '../db';
 
 // The demo runs on an empty database of its own.
@@ -55,13 +56,13 @@ describe('demo story', () => {
     const v = await db.modelVersion.findUniqueOrThrow({ where: { modelId: 'pib-vg-base-diffusion-1.2.3-20230615' }, select: { metadata: true, commitMessage: true, gitBranch: true } });
     expect(v.metadata).toMatchObject({ architecture: { type: 'diffusion', layers: 24, attention_heads: 16, parameters: 1.2e9 }, approval: { approval_date: '2023-06-10' } });
     expect(v.commitMessage).toContain('Performance impact: -15% on FVD, +2% on temporal coherence');
-    const active = await getActiveParameterSet('lambda', '2023-07-01', { db });
+    const active = await getActiveParameterSet({ db, now: () => new Date() }, 'lambda', '2023-07-01');
     expect(rowToRecord(active!)).toEqual({
       parameter_id: 'lambda-20230615-1', kind: 'lambda', base_noise_lambda: 0.7, residual_noise_lambda: 0.3, effective_date: '2023-06-15',
       approved_by: 'Model Governance Committee', performance_metrics: { fvd: 185.3, is: 72.6, temporal_coherence: 0.93 },
       tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'], notes: 'Optimized for better temporal consistency in rapid motion scenes', parameters: {},
     });
-    expect((await getActiveParameterSet('lambda', '2023-02-01', { db }))?.parameterId).toBe('lambda-20230115-1');
+    expect((await getActiveParameterSet({ db, now: () => new Date() }, 'lambda', '2023-02-01'))?.parameterId).toBe('lambda-20230115-1');
   });
 
   it('has a pending promotion with one vote, an open ratification, a resolved rollback and a pending parameter set', async () => {

@@ -86,7 +86,7 @@ describe('job handlers', () => {
     const oldStaging = await version('staging', new Date(now.getTime() - 500 * DAY));
     const oldDevelopment = await version('development', new Date(now.getTime() - 500 * DAY));
 
-    const first = await archiveExpiredVersions({ db, now });
+    const first = await archiveExpiredVersions({ db, now: () => now });
     expect(first.archived.sort()).toEqual([expired1.modelId, expired2.modelId].sort());
 
     const statuses = await db.modelVersion.findMany({
@@ -103,9 +103,9 @@ describe('job handlers', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ actorType: 'system', change: { from: 'deprecated', to: 'archived' } });
 
-    expect(await archiveExpiredVersions({ db, now })).toEqual({ archived: [] });
+    expect(await archiveExpiredVersions({ db, now: () => now })).toEqual({ archived: [] });
     // Two days later the one still in its grace period is due too.
-    expect(await archiveExpiredVersions({ db, now: new Date(now.getTime() + 2 * DAY) })).toEqual({ archived: [inGrace.modelId] });
+    expect(await archiveExpiredVersions({ db, now: () => new Date(now.getTime() + 2 * DAY) })).toEqual({ archived: [inGrace.modelId] });
   });
 
   it('flag each overdue RCA once, as the system, and nothing else', async () => {

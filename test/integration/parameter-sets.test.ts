@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffParameterSets, getActiveParameterSet, importParameterSet, proposeParameterSet, rowToRecord, voteParameterSet } from '@/lib/services/parameter-sets';
+import { getActiveParameterSet } from '@/lib/data/parameter-sets';
+import { diffParameterSets, rowToRecord } from '@/lib/domain/parameter-set';
+import { importParameterSet, proposeParameterSet, voteParameterSet } from '@/lib/services/parameter-sets';
 import { makeUser, uniq } from '../fixtures';
 import { appError, makeCommittee, prisma, withOwnDatabase, type TestActor } from './_governance';
+import { contextFor } from '@/lib/context';
 
 withOwnDatabase('mgr_params');
 
@@ -18,7 +21,7 @@ describe('parameter sets', () => {
   it('is approved by a committee quorum; the proposer may not vote; it becomes active from its effective date', async () => {
     const eng = await makeUser('engineer');
     const id = pid();
-    const ps = await proposeParameterSet(eng, {
+    const ps = await proposeParameterSet(contextFor(eng), {
       parameter_id: id, base_noise_lambda: 0.7, residual_noise_lambda: 0.3, effective_date: '2031-06-15',
       performance_metrics: { fvd: 185.3, is: 72.6, temporal_coherence: 0.93 },
       tested_scenarios: ['policy_briefing', 'emergency_alert', 'instructional'],
@@ -26,31 +29,31 @@ describe('parameter sets', () => {
     });
     expect(ps).toMatchObject({ status: 'proposed', quorum: 2, kind: 'lambda', baseNoiseLambda: 0.7, approvedBy: null });
 
-    expect((await appError(() => voteParameterSet(eng, ps.id, { decision: 'approve' }))).code).toBe('forbidden');
-    const r1 = await voteParameterSet(members[0], ps.id, { decision: 'approve', comment: 'ok' });
+    expect((await appError(() => voteParameterSet(contextFor(eng), ps.id, { decision: 'approve' }))).code).toBe('forbidden');
+    const r1 = await voteParameterSet(contextFor(members[0]), ps.id, { decision: 'approve', comment: 'ok' });
     expect(r1).toMatchObject({ status: 'proposed', approvals: 1 });
-    expect((await appError(() => voteParameterSet(members[0], id, { decision: 'approve' }))).status).toBe(409);
-    const r2 = await voteParameterSet(members[1], id, { decision: 'approve' });
+    expect((await appError(() => voteParameterSet(contextFor(members[0]), id, { decision: 'approve' }))).status).toBe(409);
+    const r2 = await voteParameterSet(contextFor(members[1]), id, { decision: 'approve' });
     expect(r2).toMatchObject({ status: 'approved', approvals: 2, quorum: 2 });
     const row = await prisma.parameterSet.findUniqueOrThrow({ where: { id: ps.id }, select: { status: true, approvedBy: true, approvedAt: true } });
     expect(row.approvedBy).toBe('Model Governance Committee');
     expect(row.approvedAt).toBeInstanceOf(Date);
 
-    expect((await getActiveParameterSet('lambda', '2031-06-14'))?.parameterId).not.toBe(id);
-    expect((await getActiveParameterSet('lambda', '2031-06-15'))?.parameterId).toBe(id);
+    expect((await getActiveParameterSet(contextFor(eng), 'lambda', '2031-06-14'))?.parameterId).not.toBe(id);
+    expect((await getActiveParameterSet(contextFor(eng), 'lambda', '2031-06-15'))?.parameterId).toBe(id);
   });
 
   it('refuses a proposal that claims an approval, and rejects when quorum becomes impossible', async () => {
     const eng = await makeUser('engineer');
-    const e = await appError(() => proposeParameterSet(eng, { parameter_id: pid('training'), effective_date: '2023-07-01', approved_by: 'Model Governance Committee' }));
+    const e = await appError(() => proposeParameterSet(contextFor(eng), { parameter_id: pid('training'), effective_date: '2023-07-01', approved_by: 'Model Governance Committee' }));
     expect(e.code).toBe('validation_failed');
     expect(Object.keys(e.fieldErrors ?? {})).toEqual(['approved_by']);
-    const bad = await appError(() => proposeParameterSet(eng, { parameter_id: pid(), effective_date: '2023-07-01', base_noise_lambda: 1.4 }));
+    const bad = await appError(() => proposeParameterSet(contextFor(eng), { parameter_id: pid(), effective_date: '2023-07-01', base_noise_lambda: 1.4 }));
     expect(bad.fieldErrors).toMatchObject({ base_noise_lambda: ['λ must be within [0, 1]'], residual_noise_lambda: ['is required for a λ parameter set'] });
 
-    const ps = await proposeParameterSet(eng, { parameter_id: pid('inference'), effective_date: '2023-07-01', parameters: { steps: 50, guidance_scale: 7.5 } });
-    await voteParameterSet(members[0], ps.id, { decision: 'reject', comment: 'guidance too high for instructional' });
-    expect((await voteParameterSet(members[1], ps.id, { decision: 'reject', comment: 'agree' })).status).toBe('rejected');
+    const ps = await proposeParameterSet(contextFor(eng), { parameter_id: pid('inference'), effective_date: '2023-07-01', parameters: { steps: 50, guidance_scale: 7.5 } });
+    await voteParameterSet(contextFor(members[0]), ps.id, { decision: 'reject', comment: 'guidance too high for instructional' });
+    expect((await voteParameterSet(contextFor(members[1]), ps.id, { decision: 'reject', comment: 'agree' })).status).toBe('rejected');
   });
 
   it('imports historical records idempotently and flags claimed approvals as imported', async () => {
@@ -61,9 +64,9 @@ describe('parameter sets', () => {
       approved_by: 'Model Governance Committee', performance_metrics: { fvd: 201.4 }, tested_scenarios: ['policy_briefing'],
       notes: 'Initial production λ', scheduler: 'ddim',
     };
-    const first = await importParameterSet(eng, record);
+    const first = await importParameterSet(contextFor(eng), record);
     expect(first).toMatchObject({ result: 'created', status: 'approved' });
-    const again = await importParameterSet(eng, { ...record });
+    const again = await importParameterSet(contextFor(eng), { ...record });
     expect(again).toEqual({ ...first, result: 'unchanged' });
     expect(await prisma.auditEvent.count({ where: { entityId: first.id, action: 'parameter_set.import' } })).toBe(1);
 
@@ -72,15 +75,15 @@ describe('parameter sets', () => {
     expect(row).toMatchObject({ approvedBy: 'Model Governance Committee', approvedAt: null, status: 'approved' });
     expect(await prisma.parameterSetVote.count({ where: { parameterSetId: first.id } })).toBe(0);
 
-    const changed = await appError(() => importParameterSet(eng, { ...record, residual_noise_lambda: 0.4 }));
+    const changed = await appError(() => importParameterSet(contextFor(eng), { ...record, residual_noise_lambda: 0.4 }));
     expect(changed.code).toBe('conflict');
     expect(changed.details?.field).toBe('residual_noise_lambda');
     expect(changed.message).toMatch(/different residual_noise_lambda \(registry: 0.35, file: 0.4\)/);
-    const changedExtra = await appError(() => importParameterSet(eng, { ...record, scheduler: 'ddpm' }));
+    const changedExtra = await appError(() => importParameterSet(contextFor(eng), { ...record, scheduler: 'ddpm' }));
     expect(changedExtra.details?.field).toBe('parameters.scheduler');
 
     // A record without approved_by comes in as a proposal the committee can still vote on.
-    const proposed = await importParameterSet(eng, { parameter_id: pid('training', '20230301'), effective_date: '2023-03-01', learning_rate: 1e-5 });
+    const proposed = await importParameterSet(contextFor(eng), { parameter_id: pid('training', '20230301'), effective_date: '2023-03-01', learning_rate: 1e-5 });
     expect(proposed).toMatchObject({ result: 'created', status: 'proposed' });
   });
 
@@ -94,7 +97,7 @@ describe('parameter sets', () => {
       { field: 'performance_metrics.is', before: null, after: 72.6 },
     ]);
     const eng = await makeUser('engineer');
-    const ps = await proposeParameterSet(eng, { parameter_id: pid(), base_noise_lambda: 0.5, residual_noise_lambda: 0.5, effective_date: '2023-05-01', notes: uniq('n') });
+    const ps = await proposeParameterSet(contextFor(eng), { parameter_id: pid(), base_noise_lambda: 0.5, residual_noise_lambda: 0.5, effective_date: '2023-05-01', notes: uniq('n') });
     expect(diffParameterSets(rowToRecord(ps), rowToRecord(ps))).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@/lib/queries/model-versions';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { makeComponent, makeUser, uniq } from '../fixtures';
+import { contextFor } from '@/lib/context';
 
 const sha = (c: string) => c.repeat(64).slice(0, 64);
 
@@ -32,7 +33,7 @@ async function register(version: string, date: string, opts: { fvd?: number; is?
     metrics.push({ metric: 'fvd', value: opts.fvd + 20, scenario: 'emergency_alert' });
     metrics.push({ metric: 'fvd', value: opts.fvd + 5, scenario: 'policy_briefing', language: 'hi' });
   }
-  const v = await registerModelVersion(SYSTEM_ACTOR, {
+  const v = await registerModelVersion(contextFor(SYSTEM_ACTOR), {
     component: comp.key,
     architecture: 'diffusion',
     version,

@@ -6,14 +6,14 @@ import { runAction } from '@/lib/api/server-action';
 import { updateSettings } from '@/lib/services/settings';
 import { createUser, setPassword, updateUser } from '@/lib/services/users';
 
-// Server actions are public POST endpoints: each one checks the session and permission itself,
-// and the service checks the permission again.
+// Server actions are public POST endpoints: runAction establishes who is acting from the session,
+// and the service decides whether they may (lib/permissions/admin.ts).
 
 
 export async function createUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('manage:users', async (actor) => {
+  return runAction(async (ctx) => {
     const password = String(form.get('password') ?? '');
-    const user = await createUser(actor, {
+    const user = await createUser(ctx, {
       email: String(form.get('email') ?? ''),
       name: String(form.get('name') ?? ''),
       role: String(form.get('role') ?? ''),
@@ -26,9 +26,9 @@ export async function createUserAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function updateUserAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('manage:users', async (actor) => {
+  return runAction(async (ctx) => {
     const userId = String(form.get('userId') ?? '');
-    const user = await updateUser(actor, userId, {
+    const user = await updateUser(ctx, userId, {
       role: String(form.get('role') ?? ''),
       senior: form.get('senior') === 'on',
       active: form.get('active') === 'on',
@@ -39,17 +39,17 @@ export async function updateUserAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function setPasswordAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('manage:users', async (actor) => {
-    await setPassword(actor, String(form.get('userId') ?? ''), { password: String(form.get('password') ?? '') });
+  return runAction(async (ctx) => {
+    await setPassword(ctx, String(form.get('userId') ?? ''), { password: String(form.get('password') ?? '') });
     return { ok: 'Password set; the user’s other sessions were signed out' };
   });
 }
 
 export async function updateSettingsAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('manage:settings', async (actor) => {
+  return runAction(async (ctx) => {
     const num = (k: string) => Number(form.get(k));
     const quorumMode = String(form.get('quorumMode') ?? 'majority');
-    await updateSettings(actor, {
+    await updateSettings(ctx, {
       quorum: quorumMode === 'fixed' ? { mode: 'fixed', n: num('quorumN') } : { mode: 'majority' },
       regressionTolerancePct: num('regressionTolerancePct'),
       gracePeriodDays: num('gracePeriodDays'),

@@ -6,7 +6,7 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { ROLES } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
-import { getSettings } from '@/lib/services/settings';
+import { getSettings } from '@/lib/data/settings';
 import { createUserAction, setPasswordAction, updateSettingsAction, updateUserAction } from './actions';
 
 export const metadata: Metadata = { title: 'Admin' };

@@ -3,13 +3,14 @@
 import { revalidatePath } from 'next/cache';
 import type { FormState } from '@/lib/api/action-error';
 import { runAction } from '@/lib/api/server-action';
-import { castVote, requestEmergencyPromotion, requestPromotion, withdrawRequest } from '@/lib/services/promotion';
+import { castVote } from '@/lib/services/cast-vote';
+import { requestEmergencyPromotion, requestPromotion, withdrawRequest } from '@/lib/services/promotion';
 
 export async function castVoteAction(_prev: FormState, form: FormData): Promise<FormState> {
-  // Committee members vote on committee/ratification requests, senior engineers on emergency
-  // ones; castVote checks which applies to this request.
-  return runAction(form.get('kind') === 'emergency' ? 'review:emergency' : 'vote:promotion', async (actor) => {
-    const outcome = await castVote(actor, String(form.get('requestId') ?? ''), {
+  // Who may vote on this request is decided by castVote (lib/permissions/promotion.ts), from the
+  // request itself: nothing in the form chooses the permission.
+  return runAction(async (ctx) => {
+    const outcome = await castVote(ctx, String(form.get('requestId') ?? ''), {
       decision: String(form.get('decision') ?? ''),
       comment: String(form.get('comment') ?? ''),
     });
@@ -21,18 +22,18 @@ export async function castVoteAction(_prev: FormState, form: FormData): Promise<
 }
 
 export async function requestPromotionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('request:promotion', async (actor) => {
+  return runAction(async (ctx) => {
     const versionId = String(form.get('versionId') ?? '');
     const input = { reason: String(form.get('reason') ?? '') };
-    const r = form.get('path') === 'emergency' ? await requestEmergencyPromotion(actor, versionId, input) : await requestPromotion(actor, versionId, input);
+    const r = form.get('path') === 'emergency' ? await requestEmergencyPromotion(ctx, versionId, input) : await requestPromotion(ctx, versionId, input);
     revalidatePath('/approvals');
     return { ok: `Requested promotion of ${r.modelId} (quorum ${r.quorum})` };
   });
 }
 
 export async function withdrawAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('request:promotion', async (actor) => {
-    await withdrawRequest(actor, String(form.get('requestId') ?? ''), { reason: String(form.get('reason') ?? '') });
+  return runAction(async (ctx) => {
+    await withdrawRequest(ctx, String(form.get('requestId') ?? ''), { reason: String(form.get('reason') ?? '') });
     revalidatePath('/approvals');
     return { ok: 'Request withdrawn' };
   });

@@ -12,8 +12,8 @@ function done(ok: string): FormState {
 }
 
 export async function openIncidentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('open:incident', async (actor) => {
-    const r = await openIncident(actor, String(form.get('versionId') ?? ''), {
+  return runAction(async (ctx) => {
+    const r = await openIncident(ctx, String(form.get('versionId') ?? ''), {
       title: String(form.get('title') ?? ''),
       description: String(form.get('description') ?? ''),
       severity: String(form.get('severity') ?? 'critical'),
@@ -23,27 +23,27 @@ export async function openIncidentAction(_prev: FormState, form: FormData): Prom
 }
 
 export async function advanceTrafficAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('advance:rollback', async (actor) => {
+  return runAction(async (ctx) => {
     const snapshot: Record<string, number> = {};
     for (const key of ['fvd', 'error_rate', 'latency_p95_ms']) {
       const v = String(form.get(key) ?? '').trim();
       if (v !== '') snapshot[key] = Number(v);
     }
-    const r = await advanceTraffic(actor, String(form.get('incidentId') ?? ''), { metricsSnapshot: snapshot, note: String(form.get('note') ?? '') || undefined });
+    const r = await advanceTraffic(ctx, String(form.get('incidentId') ?? ''), { metricsSnapshot: snapshot, note: String(form.get('note') ?? '') || undefined });
     return done(`Traffic moved to ${r.percent}%`);
   });
 }
 
 export async function addLogAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('open:incident', async (actor) => {
-    await addIncidentLog(actor, String(form.get('incidentId') ?? ''), { text: String(form.get('text') ?? '') });
+  return runAction(async (ctx) => {
+    await addIncidentLog(ctx, String(form.get('incidentId') ?? ''), { text: String(form.get('text') ?? '') });
     return done('Logged');
   });
 }
 
 export async function submitRcaAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('submit:rca', async (actor) => {
-    await submitRootCause(actor, String(form.get('incidentId') ?? ''), { rootCause: String(form.get('rootCause') ?? '') });
+  return runAction(async (ctx) => {
+    await submitRootCause(ctx, String(form.get('incidentId') ?? ''), { rootCause: String(form.get('rootCause') ?? '') });
     return done('Root cause analysis recorded');
   });
 }

@@ -7,7 +7,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { listIncidents } from '@/lib/queries/governance';
-import { TRAFFIC_STEPS } from '@/lib/services/incidents';
+import { TRAFFIC_STEPS } from '@/lib/domain/incident';
 import { addLogAction, advanceTrafficAction, openIncidentAction, submitRcaAction } from './actions';
 
 export const metadata: Metadata = { title: 'Incidents' };

@@ -6,8 +6,8 @@ import { runAction } from '@/lib/api/server-action';
 import { proposeParameterSet, voteParameterSet } from '@/lib/services/parameter-sets';
 
 export async function voteParameterSetAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('vote:parameter-set', async (actor) => {
-    const r = await voteParameterSet(actor, String(form.get('parameterSetId') ?? ''), {
+  return runAction(async (ctx) => {
+    const r = await voteParameterSet(ctx, String(form.get('parameterSetId') ?? ''), {
       decision: String(form.get('decision') ?? ''),
       comment: String(form.get('comment') ?? ''),
     });
@@ -21,7 +21,7 @@ export async function voteParameterSetAction(_prev: FormState, form: FormData): 
  * `name = value` lines (numbers are stored as numbers).
  */
 export async function proposeParameterSetAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('propose:parameter-set', async (actor) => {
+  return runAction(async (ctx) => {
     const kind = String(form.get('kind') ?? '');
     const num = (k: string) => (String(form.get(k) ?? '').trim() === '' ? undefined : Number(form.get(k)));
     const parameters: Record<string, number | string> = {};
@@ -30,7 +30,7 @@ export async function proposeParameterSetAction(_prev: FormState, form: FormData
       if (m) parameters[m[1]] = Number.isFinite(Number(m[2])) ? Number(m[2]) : m[2];
     }
     const scenarios = String(form.get('tested_scenarios') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const row = await proposeParameterSet(actor, {
+    const row = await proposeParameterSet(ctx, {
       parameter_id: String(form.get('parameter_id') ?? '').trim(),
       kind,
       ...(kind === 'lambda' ? { base_noise_lambda: num('base_noise_lambda'), residual_noise_lambda: num('residual_noise_lambda') } : {}),

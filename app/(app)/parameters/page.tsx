@@ -6,7 +6,7 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { listParameterSets } from '@/lib/queries/governance';
-import { diffParameterSets, rowToRecord } from '@/lib/services/parameter-sets';
+import { diffParameterSets, rowToRecord } from '@/lib/domain/parameter-set';
 import { proposeParameterSetAction, voteParameterSetAction } from './actions';
 
 export const metadata: Metadata = { title: 'Parameters' };

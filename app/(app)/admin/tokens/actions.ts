@@ -5,15 +5,15 @@ import type { FormState } from '@/lib/api/action-error';
 import { runAction } from '@/lib/api/server-action';
 import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
 
-// Server actions are public POST endpoints: each checks the session and permission, and the
-// service checks manage:api-tokens again.
+// Server actions are public POST endpoints: runAction establishes who is acting from the session,
+// and the service decides whether they may (lib/permissions/admin.ts).
 
 export type CreateTokenState = (NonNullable<FormState> & { token?: string; prefix?: string; name?: string }) | null;
 
 export async function createTokenAction(_prev: CreateTokenState, form: FormData): Promise<CreateTokenState> {
-  return runAction('manage:api-tokens', async (actor) => {
+  return runAction(async (ctx) => {
     const days = String(form.get('expiresInDays') ?? '').trim();
-    const created = await createApiToken(actor, {
+    const created = await createApiToken(ctx, {
       name: String(form.get('name') ?? ''),
       role: String(form.get('role') ?? ''),
       senior: form.get('senior') === 'on',
@@ -26,8 +26,8 @@ export async function createTokenAction(_prev: CreateTokenState, form: FormData)
 }
 
 export async function revokeTokenAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('manage:api-tokens', async (actor) => {
-    const t = await revokeApiToken(actor, String(form.get('tokenId') ?? ''));
+  return runAction(async (ctx) => {
+    const t = await revokeApiToken(ctx, String(form.get('tokenId') ?? ''));
     revalidatePath('/admin/tokens');
     return { ok: `Revoked "${t.name}"` };
   });

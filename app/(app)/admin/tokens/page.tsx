@@ -5,6 +5,7 @@ import { Tag } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
+import { contextFor } from '@/lib/context';
 import { listApiTokens, type ApiTokenView } from '@/lib/services/api-tokens';
 import { revokeTokenAction } from './actions';
 import { CreateTokenForm } from './create-token-form';
@@ -24,7 +25,7 @@ function TokenState({ t }: { t: ApiTokenView }) {
 
 export default async function ApiTokensPage() {
   const actor = await requirePageActor('manage:api-tokens');
-  const tokens = await listApiTokens(actor);
+  const tokens = await listApiTokens(contextFor(actor));
   return (
     <>
       <PageHeader

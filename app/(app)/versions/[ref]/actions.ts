@@ -8,11 +8,11 @@ import { recordRaiAssessment } from '@/lib/services/rai';
 import { transitionModelVersion } from '@/lib/services/transition-version';
 
 export async function transitionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const to = String(form.get('to') ?? '');
-  return runAction(to === 'deprecated' ? 'deprecate:model-version' : 'transition:model-version', async (actor) => {
+  return runAction(async (ctx) => {
+    const to = String(form.get('to') ?? '');
     const versionId = String(form.get('versionId') ?? '');
     const reason = String(form.get('reason') ?? '').trim();
-    const r = await transitionModelVersion(actor, versionId, { to, ...(reason ? { reason } : {}) });
+    const r = await transitionModelVersion(ctx, versionId, { to, ...(reason ? { reason } : {}) });
     revalidatePath(`/versions/${r.modelId}`);
     revalidatePath('/versions');
     return { ok: `${r.modelId} is now ${r.to}` };
@@ -23,7 +23,7 @@ const num = (v: FormDataEntryValue | null) => (v === null || String(v).trim() ==
 
 /** The RAI form's fixed rows → the service's input; empty rows are left out. */
 export async function recordRaiAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('record:rai-assessment', async (actor) => {
+  return runAction(async (ctx) => {
     const versionId = String(form.get('versionId') ?? '');
     const biasMetrics = [0, 1, 2]
       .map((i) => ({
@@ -44,7 +44,7 @@ export async function recordRaiAction(_prev: FormState, form: FormData): Promise
       .filter((r) => r.attack);
     const ethicsChecklist: Record<string, boolean> = {};
     for (const item of form.getAll('ethicsItem').map(String)) ethicsChecklist[item] = form.get(`ethics.${item}`) === 'on';
-    const r = await recordRaiAssessment(actor, versionId, { biasMetrics, languageMetrics, robustness, ethicsChecklist, notes: String(form.get('notes') ?? '') });
+    const r = await recordRaiAssessment(ctx, versionId, { biasMetrics, languageMetrics, robustness, ethicsChecklist, notes: String(form.get('notes') ?? '') });
     revalidatePath('/versions');
     revalidatePath('/approvals');
     return { ok: `RAI assessment recorded: ${r.result}${r.failures?.length ? ` — ${r.failures.join('; ')}` : ''}${r.promoted?.length ? `; promoted ${r.promoted.join(', ')}` : ''}` };
@@ -52,8 +52,8 @@ export async function recordRaiAction(_prev: FormState, form: FormData): Promise
 }
 
 export async function recordBackportAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return runAction('create:model-version', async (actor) => {
-    const r = await recordBackport(actor, String(form.get('versionId') ?? ''), { commit: String(form.get('commit') ?? '').trim().toLowerCase() });
+  return runAction(async (ctx) => {
+    const r = await recordBackport(ctx, String(form.get('versionId') ?? ''), { commit: String(form.get('commit') ?? '').trim().toLowerCase() });
     revalidatePath(`/versions/${r.modelId}`);
     return { ok: `Backport recorded: ${r.backportCommit}` };
   });

@@ -18,7 +18,8 @@ import { isAppError } from '@/lib/errors';
 import { BackportForm } from '@/components/versions/backport-form';
 import { LifecyclePanel } from '@/components/versions/lifecycle-panel';
 import { getModelCard } from '@/lib/queries/model-card';
-import { getGateChecklist } from '@/lib/services/transition-version';
+import { getGateChecklist } from '@/lib/data/gate-facts';
+import { contextFor } from '@/lib/context';
 import { getModelVersionDetail, KEY_METRICS, metricHistory } from '@/lib/queries/model-versions';
 
 export const dynamic = 'force-dynamic';
@@ -61,7 +62,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
       if (isAppError(e)) return null;
       throw e;
     }),
-    getGateChecklist(v.id),
+    getGateChecklist(contextFor(actor), v.id),
   ]);
   const criticalTag = v.tags.includes('critical-issue');
   const emergencyTag = v.tags.includes('emergency');

@@ -1,6 +1,7 @@
 import { created, parseQuery, readJson, route } from '@/lib/api/http';
 import { listParameterSetRecords, ListParameterSetsQuerySchema } from '@/lib/queries/api-reference';
-import { proposeParameterSet, rowToRecord } from '@/lib/services/parameter-sets';
+import { rowToRecord } from '@/lib/domain/parameter-set';
+import { proposeParameterSet } from '@/lib/services/parameter-sets';
 
 export const dynamic = 'force-dynamic';
 
@@ -10,8 +11,8 @@ export const GET = route('read:registry', async ({ request, actor }) => ({
 }));
 
 /** Propose a parameter set for the committee's vote. */
-export const POST = route('propose:parameter-set', async ({ request, actor }) => {
-  const row = await proposeParameterSet(actor, await readJson(request));
+export const POST = route('propose:parameter-set', async ({ request, ctx }) => {
+  const row = await proposeParameterSet(ctx, await readJson(request));
   return created(
     { id: row.id, ...rowToRecord(row), status: row.status, quorum: row.quorum },
     `/api/v1/parameter-sets?kind=${row.kind}`,

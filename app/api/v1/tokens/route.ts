@@ -4,10 +4,10 @@ import { createApiToken, listApiTokens } from '@/lib/services/api-tokens';
 export const dynamic = 'force-dynamic';
 
 /** Every API token (never the secret or its hash). */
-export const GET = route('manage:api-tokens', async ({ actor }) => ({ items: await listApiTokens(actor) }));
+export const GET = route('manage:api-tokens', async ({ ctx }) => ({ items: await listApiTokens(ctx) }));
 
 /** Create a token: the plaintext is in this response only. */
-export const POST = route('manage:api-tokens', async ({ request, actor }) => {
-  const t = await createApiToken(actor, await readJson(request));
+export const POST = route('manage:api-tokens', async ({ request, ctx }) => {
+  const t = await createApiToken(ctx, await readJson(request));
   return created(t, `/api/v1/tokens/${t.id}`);
 });

@@ -8,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export const GET = route('read:registry', async ({ request, actor }) => listVersions(actor, parseQuery(request, ListVersionsQuerySchema)));
 
 /** Register a version (CI): 201 with Location, 409 if that version of the component exists. */
-export const POST = route('create:model-version', async ({ request, actor }) => {
+export const POST = route('create:model-version', async ({ request, ctx }) => {
   const body = await readJson(request);
-  const v = await registerModelVersion(actor, body);
+  const v = await registerModelVersion(ctx, body);
   return created(v, `/api/v1/versions/${encodeURIComponent(v.modelId)}`);
 });

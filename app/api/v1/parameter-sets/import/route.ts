@@ -5,7 +5,7 @@ import { importParameterSet } from '@/lib/services/parameter-sets';
 export const dynamic = 'force-dynamic';
 
 /** Import one historical record, idempotently: 201 created, 200 unchanged, 409 if it differs. */
-export const POST = route('propose:parameter-set', async ({ request, actor }) => {
-  const r = await importParameterSet(actor, await readJson(request));
+export const POST = route('propose:parameter-set', async ({ request, ctx }) => {
+  const r = await importParameterSet(ctx, await readJson(request));
   return r.result === 'created' ? created(r) : NextResponse.json(r, { status: 200, headers: { 'cache-control': 'no-store' } });
 });

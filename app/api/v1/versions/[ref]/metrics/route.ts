@@ -4,6 +4,6 @@ import { addMetrics } from '@/lib/services/add-metrics';
 export const dynamic = 'force-dynamic';
 
 /** Add or correct metric values (upsert per metric × scenario × language). */
-export const POST = route<{ ref: string }>('create:model-version', async ({ request, actor, params }) =>
-  addMetrics(actor, params.ref, await readJson(request)),
+export const POST = route<{ ref: string }>('create:model-version', async ({ request, ctx, params }) =>
+  addMetrics(ctx, params.ref, await readJson(request)),
 );

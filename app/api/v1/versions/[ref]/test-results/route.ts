@@ -4,7 +4,7 @@ import { addTestResult } from '@/lib/services/add-test-results';
 export const dynamic = 'force-dynamic';
 
 /** Record a test run; the latest unit run gates development → testing. */
-export const POST = route<{ ref: string }>('create:model-version', async ({ request, actor, params }) => {
-  const r = await addTestResult(actor, params.ref, await readJson(request));
+export const POST = route<{ ref: string }>('create:model-version', async ({ request, ctx, params }) => {
+  const r = await addTestResult(ctx, params.ref, await readJson(request));
   return created({ ...r, runAt: r.runAt.toISOString() });
 });

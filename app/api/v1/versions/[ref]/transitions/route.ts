@@ -7,6 +7,6 @@ export const dynamic = 'force-dynamic';
  * Request a lifecycle transition. The permission depends on the target (deprecation is the
  * committee's), so the service checks it; a refused gate is a 422 naming what failed.
  */
-export const POST = route<{ ref: string }>('authenticated', async ({ request, actor, params }) =>
-  transitionModelVersion(actor, params.ref, await readJson(request)),
+export const POST = route<{ ref: string }>('authenticated', async ({ request, ctx, params }) =>
+  transitionModelVersion(ctx, params.ref, await readJson(request)),
 );
