@@ -7,7 +7,7 @@
 //  5. serve on $PORT (default 3000) and print the URL and the demo accounts
 import 'dotenv/config';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -87,6 +87,22 @@ function authSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/**
+ * The Ed25519 key that signs audit checkpoints: AUDIT_SIGNING_KEY (a PEM or a file path) when set,
+ * else a key file created beside the data once (like the auth secret). Never in the database.
+ */
+function auditSigningKey(): string {
+  if (process.env.AUDIT_SIGNING_KEY) return process.env.AUDIT_SIGNING_KEY;
+  const file = path.join(root, '.data', 'audit-signing-key.pem');
+  mkdirSync(path.dirname(file), { recursive: true });
+  if (!existsSync(file)) {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), { mode: 0o600 });
+    log(`created the audit signing key ${path.relative(root, file)} (keep a copy: checkpoints are verified with its public half)`);
+  }
+  return file;
+}
+
 async function main() {
   let embedded: EmbeddedPostgres | null = null;
   let url = process.env.DATABASE_URL;
@@ -109,6 +125,7 @@ async function main() {
     ...process.env,
     DATABASE_URL: url,
     NEXTAUTH_SECRET: authSecret(),
+    AUDIT_SIGNING_KEY: auditSigningKey(),
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`,
     DB_POOL_MAX: process.env.DB_POOL_MAX ?? (embedded ? '8' : '10'),
     MGR_DEMO: demo ? '1' : '0',

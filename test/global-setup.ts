@@ -2,6 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { generateSigningKeyPem } from '../lib/audit/signing-key';
 import { startEmbeddedPostgres } from '../scripts/embedded-db.mts';
 import { EMBEDDED_PREFIX, adminQuery, createDatabaseFromTemplate, migrate, serverUrl, withDatabase } from './db';
 
@@ -9,12 +10,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     templateDatabase: string;
+    auditSigningKey: string;
   }
 }
 
 /** Migrate a fresh template database once, then give the suite a clone of it. */
 export default async function setup(project: TestProject) {
   const started = Date.now();
+  // One audit signing key for the run (never a real one): every worker signs and verifies with it.
+  project.provide('auditSigningKey', generateSigningKeyPem());
   if (process.env.MGR_TEST_EMBEDDED === '1') {
     // No PostgreSQL server: the suite runs on the embedded one (PGlite), as `npm start` does.
     const db = await startEmbeddedPostgres({ maxConnections: 40 });

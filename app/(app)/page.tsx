@@ -104,7 +104,7 @@ export default async function DashboardPage() {
                 <li key={e.seq}>
                   <span className="font-mono text-xs text-slate-500">#{e.seq}</span> <span className="font-medium">{e.action}</span>
                   <span className="block text-xs text-slate-600">
-                    {e.actorLabel} · {fmt(e.at)}
+                    {e.actorLabel} · {fmt(e.occurredAt)}
                   </span>
                 </li>
               ))}

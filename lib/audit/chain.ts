@@ -1,14 +1,13 @@
-import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/permissions';
 import type { Db, Tx } from '../db';
-import { canonicalJson } from './canonical';
+import { type StoredCheckpoint, allCheckpoints } from './checkpoint';
+import { GENESIS_HASH, HASH_VERSION, checkLink, computeEventHash } from './event-hash';
+import { lockAuditChain } from './lock';
+import { readEvents } from './read-chain';
+import { eventMac, signingKeyOrNull } from './signing-key';
+import { verifyCheckpointSignature } from './verify-events';
 
-/** The hash "before" the first event. */
-export const GENESIS_HASH = '0'.repeat(64);
-
-// One constant key for pg_advisory_xact_lock: every append in the cluster queues on it, so the
-// chain is one line even with many app instances. Held until the transaction ends.
-const AUDIT_LOCK_KEY = 0x6d6772; // "mgr"
+export { GENESIS_HASH } from './event-hash';
 
 export type AuditInput = {
   actor: Actor;
@@ -16,24 +15,9 @@ export type AuditInput = {
   entityType: string;
   entityId: string;
   change: Record<string, unknown>;
+  /** Business time: when it happened (ctx.now(), or an imported file's date). Defaults to the append time. */
+  occurredAt?: Date;
 };
-
-export type HashedFields = {
-  seq: number;
-  at: string; // ISO-8601 UTC with milliseconds
-  actorType: string;
-  actorId: string | null;
-  actorLabel: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  change: unknown;
-};
-
-/** SHA-256 over the previous hash and the event's canonical JSON (see docs/decisions/003). */
-export function hashEvent(prevHash: string, fields: HashedFields): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
-}
 
 /** JSON round-trip so what we hash is exactly what jsonb gives back (no undefined, no Dates). */
 function toJsonValue(change: Record<string, unknown>): Record<string, unknown> {
@@ -42,18 +26,22 @@ function toJsonValue(change: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * Append one audit event. Must be called inside the transaction that makes the change it
- * records, so the change and its event commit or roll back together.
+ * records, so the change and its event commit or roll back together. The append time
+ * (recordedAt) is the wall clock, never earlier than the previous event's.
  */
 export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq: number; hash: string }> {
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY}::bigint)`;
-  const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+  await lockAuditChain(tx);
+  const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true, recordedAt: true } });
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
-  const at = new Date();
+  const recordedAt = new Date(Math.max(Date.now(), head?.recordedAt.getTime() ?? 0));
+  const occurredAt = input.occurredAt ?? recordedAt;
   const change = toJsonValue(input.change);
-  const fields: HashedFields = {
+  const hash = computeEventHash(prevHash, {
     seq,
-    at: at.toISOString(),
+    v: HASH_VERSION,
+    occurredAt: occurredAt.toISOString(),
+    recordedAt: recordedAt.toISOString(),
     actorType: input.actor.type,
     actorId: input.actor.id,
     actorLabel: input.actor.label,
@@ -61,12 +49,14 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
     entityType: input.entityType,
     entityId: input.entityId,
     change,
-  };
-  const hash = hashEvent(prevHash, fields);
+  });
+  const key = signingKeyOrNull();
   await tx.auditEvent.create({
     data: {
       seq,
-      at,
+      hashVersion: HASH_VERSION,
+      occurredAt,
+      recordedAt,
       actorType: input.actor.type,
       actorId: input.actor.id,
       actorLabel: input.actor.label,
@@ -76,6 +66,7 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
       change: change as object,
       prevHash,
       hash,
+      mac: key ? eventMac(key, hash) : null,
     },
     select: { seq: true },
   });
@@ -83,54 +74,100 @@ export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq
 }
 
 export type VerifyResult =
-  | { ok: true; count: number; headSeq: number; headHash: string }
+  | {
+      ok: true;
+      count: number;
+      headSeq: number;
+      headHash: string;
+      /** The latest checkpoint the chain matched, if any. */
+      checkpoint: { seq: number; at: string; reason: string } | null;
+      /** What could not be checked (no key configured, events not yet covered by a checkpoint). */
+      warnings: string[];
+    }
   | { ok: false; count: number; brokenSeq: number; reason: string };
 
+type Broken = Extract<VerifyResult, { ok: false }>;
+
 /**
- * Recompute every link. Names the first sequence number at which the chain breaks: a changed
- * event (hash mismatch), a deleted one (gap), a reordered or inserted one (prev-hash mismatch).
- * Reads in pages so memory stays flat on long chains.
+ * Recompute every link and compare the chain with every signed checkpoint. Names the first place
+ * it breaks: a changed event (hash mismatch), a deleted one (gap), a reordered or inserted one
+ * (link mismatch), events a checkpoint covers that are gone (deleted tail) or were re-hashed
+ * (the head hash differs from the signed one), and events after the latest checkpoint that were
+ * not appended by the app (no valid MAC: the key is not in the database).
  */
-export async function verifyAuditChain(db: Db | Tx, pageSize = 2000): Promise<VerifyResult> {
-  let expectedSeq = 1;
-  let prevHash = GENESIS_HASH;
-  let count = 0;
-  for (;;) {
-    const rows = await db.auditEvent.findMany({
-      where: { seq: { gte: expectedSeq } },
-      orderBy: { seq: 'asc' },
-      take: pageSize,
-      select: {
-        seq: true, at: true, actorType: true, actorId: true, actorLabel: true, action: true,
-        entityType: true, entityId: true, change: true, prevHash: true, hash: true,
-      },
-    });
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.seq !== expectedSeq) {
-        return { ok: false, count, brokenSeq: expectedSeq, reason: `event ${expectedSeq} is missing (next present is ${row.seq})` };
-      }
-      if (row.prevHash !== prevHash) {
-        return { ok: false, count, brokenSeq: row.seq, reason: `event ${row.seq} does not link to the previous event's hash` };
-      }
-      const recomputed = hashEvent(prevHash, {
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorType: row.actorType,
-        actorId: row.actorId,
-        actorLabel: row.actorLabel,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        change: row.change,
-      });
-      if (recomputed !== row.hash) {
-        return { ok: false, count, brokenSeq: row.seq, reason: `event ${row.seq} was altered: its content does not match its hash` };
-      }
-      prevHash = row.hash;
-      expectedSeq += 1;
-      count += 1;
+export async function verifyAuditChain(db: Db | Tx, opts: { publicKeyPem?: string; pageSize?: number } = {}): Promise<VerifyResult> {
+  const key = signingKeyOrNull();
+  const publicKeyPem = opts.publicKeyPem ?? key?.publicKeyPem;
+  const warnings: string[] = [];
+  const checkpoints = await allCheckpoints(db);
+  if (publicKeyPem) {
+    for (const cp of checkpoints) {
+      const sig = verifyCheckpointSignature(cp, publicKeyPem);
+      if (!sig.ok) return { ok: false, count: 0, brokenSeq: cp.seq, reason: `${sig.reason} (checkpoint #${cp.id} of ${cp.at})` };
     }
+  } else if (checkpoints.length > 0) {
+    warnings.push('no audit signing key is configured here: checkpoint signatures were not checked');
   }
-  return { ok: true, count, headSeq: expectedSeq - 1, headHash: prevHash };
+  const lastCovered = checkpoints.at(-1)?.seq ?? 0;
+  let cpIndex = 0;
+  let matched: StoredCheckpoint | null = null;
+  const rewritten = (cp: StoredCheckpoint): Broken => {
+    const from = (matched?.seq ?? 0) + 1;
+    return {
+      ok: false,
+      count: 0,
+      brokenSeq: from,
+      reason: `events ${from}…${cp.seq} were rewritten: event ${cp.seq}'s hash is not the one signed by the checkpoint of ${cp.at} (${cp.reason})${matched ? `; the chain still matches the checkpoint at seq ${matched.seq}` : ''}`,
+    };
+  };
+  // Checkpoints of the empty chain.
+  while (cpIndex < checkpoints.length && checkpoints[cpIndex].seq === 0) {
+    if (checkpoints[cpIndex].hash !== GENESIS_HASH) return rewritten(checkpoints[cpIndex]);
+    matched = checkpoints[cpIndex++];
+  }
+
+  let expected = { seq: 1, prevHash: GENESIS_HASH, prevRecordedAt: null as string | null };
+  let count = 0;
+  let sawV2 = false;
+  let unauthenticated = 0;
+  for await (const e of readEvents(db, 0, { pageSize: opts.pageSize })) {
+    const broken = checkLink(e, expected);
+    if (broken) return { ok: false, count, brokenSeq: Math.min(e.seq, expected.seq), reason: broken };
+    if (e.v === 1 && sawV2) return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} uses the legacy hash after newer events: inserted behind the app's back` };
+    sawV2 ||= e.v >= 2;
+    if (e.seq > lastCovered && e.v >= 2) {
+      if (key) {
+        if (e.mac === null || e.mac !== eventMac(key, e.hash)) {
+          return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} was not appended by the application: it is after the latest checkpoint (seq ${lastCovered}) and carries no valid MAC (forged?)` };
+        }
+      } else {
+        unauthenticated += 1;
+      }
+    }
+    while (cpIndex < checkpoints.length && checkpoints[cpIndex].seq === e.seq) {
+      if (checkpoints[cpIndex].hash !== e.hash) return rewritten(checkpoints[cpIndex]);
+      matched = checkpoints[cpIndex++];
+    }
+    expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
+    count += 1;
+  }
+  const headSeq = expected.seq - 1;
+  if (cpIndex < checkpoints.length) {
+    const cp = checkpoints[checkpoints.length - 1];
+    return {
+      ok: false,
+      count,
+      brokenSeq: headSeq + 1,
+      reason: `events ${headSeq + 1}…${cp.seq} are missing: the checkpoint of ${cp.at} (${cp.reason}) signed a chain up to seq ${cp.seq}, the log ends at seq ${headSeq}`,
+    };
+  }
+  if (unauthenticated > 0) warnings.push(`no audit signing key is configured here: ${unauthenticated} event(s) after the latest checkpoint could not be authenticated`);
+  return {
+    ok: true,
+    count,
+    headSeq,
+    headHash: expected.prevHash,
+    checkpoint: matched ? { seq: matched.seq, at: matched.at, reason: matched.reason } : null,
+    warnings,
+  };
 }

@@ -3,6 +3,8 @@
 // safe to run again or twice at once: archival re-checks the gate under a row lock, and the
 // "overdue" flags are recorded at most once per entity (checked under an advisory lock).
 import { appendAuditEvent } from '../audit/chain';
+import { createCheckpoint, hasSigningKey } from '../audit/checkpoint';
+import { contextFor } from '../context';
 import { SYSTEM_ACTOR } from '../auth/permissions';
 import { prisma, type Db, type Tx } from '../db';
 import { isRcaOverdue } from '../domain/incident';
@@ -131,7 +133,18 @@ export async function flagOverdueRatifications(opts: JobOptions = {}): Promise<{
   return { flagged };
 }
 
-export type JobName = 'archive-expired-versions' | 'flag-overdue-rcas' | 'flag-overdue-ratifications';
+/**
+ * Sign the audit chain's head once a day, so deleting or re-hashing events is caught from then on
+ * (lib/audit/checkpoint.ts). Skipped when no signing key is configured here.
+ */
+export async function signDailyCheckpoint(opts: JobOptions = {}): Promise<{ seq: number; hash: string } | { skipped: string }> {
+  if (!hasSigningKey()) return { skipped: 'no audit signing key configured (AUDIT_SIGNING_KEY)' };
+  const fixed = opts.now;
+  const cp = await createCheckpoint(contextFor(SYSTEM_ACTOR, { db: opts.db, now: fixed ? () => fixed : undefined }), 'daily');
+  return { seq: cp.seq, hash: cp.hash };
+}
+
+export type JobName = 'archive-expired-versions' | 'flag-overdue-rcas' | 'flag-overdue-ratifications' | 'audit-checkpoint';
 
 export type JobDefinition = {
   name: JobName;
@@ -159,6 +172,12 @@ export const JOBS: readonly JobDefinition[] = [
     cron: '2-59/15 * * * *', // every 15 minutes, offset from the RCA check
     description: 'record promotion.ratification_overdue once for each open ratification request past its due date',
     run: (opts) => flagOverdueRatifications(opts),
+  },
+  {
+    name: 'audit-checkpoint',
+    cron: '17 0 * * *', // daily, 00:17 UTC
+    description: "sign the audit chain's head with the key kept outside the database (daily checkpoint)",
+    run: (opts) => signDailyCheckpoint(opts),
   },
 ];
 

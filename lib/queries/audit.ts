@@ -22,7 +22,8 @@ export async function searchAuditEvents(actor: Actor, search: AuditSearch) {
   if (search.action) where.action = search.action;
   if (search.entityType) where.entityType = search.entityType;
   if (search.from || search.to) {
-    where.at = {
+    // Business time: the demo's 2023 history and imported history are found on their own dates.
+    where.occurredAt = {
       ...(search.from ? { gte: new Date(`${search.from}T00:00:00.000Z`) } : {}),
       ...(search.to ? { lt: new Date(new Date(`${search.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
     };
@@ -41,7 +42,7 @@ export async function searchAuditEvents(actor: Actor, search: AuditSearch) {
       orderBy: { seq: 'desc' },
       skip: (search.page - 1) * search.pageSize,
       take: search.pageSize,
-      select: { seq: true, at: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, change: true, prevHash: true, hash: true },
+      select: { seq: true, occurredAt: true, recordedAt: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, change: true, prevHash: true, hash: true },
     }),
     prisma.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
   ]);

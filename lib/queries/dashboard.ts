@@ -27,7 +27,7 @@ export async function getDashboard(actor: Actor) {
     prisma.auditEvent.findMany({
       orderBy: { seq: 'desc' },
       take: 10,
-      select: { seq: true, at: true, actorLabel: true, action: true, entityType: true, entityId: true, change: true },
+      select: { seq: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true, change: true },
     }),
     prisma.promotionRequest.findMany({
       where: { status: 'open' },

@@ -109,27 +109,29 @@ describe('audit chain', () => {
     await tamper('UPDATE audit_events SET seq = seq - 99 WHERE seq >= 107');
     const prev = (await raw.query('SELECT hash FROM audit_events WHERE seq = 6')).rows[0].hash;
     await tamper(
-      `INSERT INTO audit_events (seq, at, actor_type, actor_id, actor_label, action, entity_type, entity_id, change, prev_hash, hash)
-       VALUES (7, now(), 'system', NULL, 'mallory', 'test.forged', 'test', 'forged', '{}', $1, $2)`,
+      `INSERT INTO audit_events (seq, occurred_at, recorded_at, actor_type, actor_id, actor_label, action, entity_type, entity_id, change, prev_hash, hash)
+       VALUES (7, now(), now(), 'system', NULL, 'mallory', 'test.forged', 'test', 'forged', '{}', $1, $2)`,
       [prev, 'f'.repeat(64)],
     );
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 7, reason: expect.stringMatching(/altered/) });
   });
 
-  it('catches an inserted event whose hash was recomputed, at the event after it', async () => {
+  it('catches an inserted event whose hash was recomputed, at the event itself (it has no valid MAC)', async () => {
     await restoreCleanChain();
-    const { hashEvent } = await import('@/lib/audit/chain');
+    const { computeEventHash } = await import('@/lib/audit/event-hash');
     await tamper('UPDATE audit_events SET seq = seq + 100 WHERE seq >= 7');
     await tamper('UPDATE audit_events SET seq = seq - 99 WHERE seq >= 107');
-    const prev = (await raw.query('SELECT hash FROM audit_events WHERE seq = 6')).rows[0].hash;
-    const at = new Date('2024-01-01T00:00:00.000Z');
-    const fields = { seq: 7, at: at.toISOString(), actorType: 'system', actorId: null, actorLabel: 'mallory', action: 'test.forged', entityType: 'test', entityId: 'forged', change: {} };
+    const six = (await raw.query('SELECT hash, recorded_at FROM audit_events WHERE seq = 6')).rows[0];
+    const prev = six.hash;
+    const at = new Date(six.recorded_at.getTime() + 1);
+    const fields = { seq: 7, v: 2, occurredAt: at.toISOString(), recordedAt: at.toISOString(), actorType: 'system', actorId: null, actorLabel: 'mallory', action: 'test.forged', entityType: 'test', entityId: 'forged', change: {} };
     await tamper(
-      `INSERT INTO audit_events (seq, at, actor_type, actor_id, actor_label, action, entity_type, entity_id, change, prev_hash, hash)
-       VALUES (7, $1, 'system', NULL, 'mallory', 'test.forged', 'test', 'forged', '{}', $2, $3)`,
-      [at, prev, hashEvent(prev, fields)],
+      `INSERT INTO audit_events (seq, hash_version, occurred_at, recorded_at, actor_type, actor_id, actor_label, action, entity_type, entity_id, change, prev_hash, hash)
+       VALUES (7, 2, $1, $1, 'system', NULL, 'mallory', 'test.forged', 'test', 'forged', '{}', $2, $3)`,
+      [at, prev, computeEventHash(prev, fields)],
     );
-    // The forged event is self-consistent; the original event now at 8 no longer links to it.
-    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 8, reason: expect.stringMatching(/does not link/) });
+    // The forged event is self-consistent, but the attacker has no key to give it a valid MAC
+    // (without one, the chain alone would only catch the original event now at 8).
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 7, reason: expect.stringMatching(/not appended by the application/) });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/chain';
 import { createPrismaClient, type Db } from '@/lib/db';
 import type { VersionStatus } from '@/lib/generated/prisma/enums';
+import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { flagOverdueRatifications, flagOverdueRcas, JOBS, RATIFICATION_OVERDUE_ACTION, RCA_OVERDUE_ACTION } from '@/lib/jobs/handlers';
 import { JOBS_SCHEMA, startJobs, startJobsForServer, type JobRunner } from '@/lib/jobs/queue';
 import { archiveExpiredVersions } from '@/lib/services/transition-version';
@@ -196,6 +197,18 @@ describe('pg-boss job queue', () => {
       expect((await db.modelVersion.findUniqueOrThrow({ where: { id: expired.id }, select: { status: true } })).status).toBe('archived');
       expect(logs.some((l) => l.startsWith('info: archive-expired-versions done'))).toBe(true);
       expect((await verifyAuditChain(db)).ok).toBe(true);
+
+      // The daily checkpoint runs on the same queue and signs the head it finds.
+      const cpId = await runner.send('audit-checkpoint');
+      const cpJob = await waitFor('the checkpoint job to finish', async () => {
+        const j = await runner!.boss.getJobById('audit-checkpoint', cpId!);
+        return j && ['completed', 'failed', 'cancelled'].includes(j.state) ? j : null;
+      });
+      expect(cpJob.state).toBe('completed');
+      const head = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true } });
+      expect(cpJob.output).toEqual({ seq: head.seq, hash: head.hash });
+      expect(await latestCheckpoint(db)).toMatchObject({ seq: head.seq, hash: head.hash, reason: 'daily' });
+      expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checkpoint: { seq: head.seq } });
     } finally {
       await second?.stop();
       await runner?.stop();

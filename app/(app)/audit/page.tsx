@@ -59,7 +59,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <thead className="bg-slate-50 text-left text-xs text-slate-700 uppercase">
               <tr>
                 <th scope="col" className="px-3 py-2">#</th>
-                <th scope="col" className="px-3 py-2">Time (UTC)</th>
+                <th scope="col" className="px-3 py-2">Happened (UTC)</th>
                 <th scope="col" className="px-3 py-2">Actor</th>
                 <th scope="col" className="px-3 py-2">Action</th>
                 <th scope="col" className="px-3 py-2">Entity</th>
@@ -71,7 +71,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               {data.items.map((e) => (
                 <tr key={e.seq} className="align-top">
                   <td className="px-3 py-2 font-mono tabular-nums">{e.seq}</td>
-                  <td className="px-3 py-2 whitespace-nowrap">{e.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td className="px-3 py-2 whitespace-nowrap" title={`recorded ${e.recordedAt.toISOString()}`}>
+                    {e.occurredAt.toISOString().replace('T', ' ').slice(0, 19)}
+                    {e.recordedAt.getTime() - e.occurredAt.getTime() > 60_000 && (
+                      <span className="block text-xs text-slate-500">recorded {e.recordedAt.toISOString().slice(0, 10)}</span>
+                    )}
+                  </td>
                   <td className="px-3 py-2">{e.actorLabel}<span className="block text-xs text-slate-500">{e.actorType}</span></td>
                   <td className="px-3 py-2 font-medium">{e.action}</td>
                   <td className="px-3 py-2">

@@ -1,0 +1,111 @@
+// Pure: how one audit event is hashed and written as a canonical JSON line. No database, no key:
+// used by the append, by the database verifier and by the offline bundle verifier alike.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical';
+
+/** The hash "before" the first event. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The current hash version (see docs/decisions/003-audit-chain.md). */
+export const HASH_VERSION = 2;
+
+/** One event as it is stored and exported (times as ISO-8601 UTC with milliseconds). */
+export type AuditEventRecord = {
+  seq: number;
+  v: number; // hash version: 1 (before business time existed) or 2
+  occurredAt: string;
+  recordedAt: string;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  change: unknown;
+  prevHash: string;
+  hash: string;
+};
+
+/** A database row of audit_events as Prisma (or raw pg) returns it. */
+export type AuditEventRow = {
+  seq: number;
+  hashVersion: number;
+  occurredAt: Date;
+  recordedAt: Date;
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  change: unknown;
+  prevHash: string;
+  hash: string;
+};
+
+export function rowToRecord(row: AuditEventRow): AuditEventRecord {
+  return {
+    seq: row.seq,
+    v: row.hashVersion,
+    occurredAt: row.occurredAt.toISOString(),
+    recordedAt: row.recordedAt.toISOString(),
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorLabel: row.actorLabel,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    change: row.change,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+/** What the hash covers, per version. Version 1 had one time, named `at` (the append time). */
+function hashedFields(e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): Record<string, unknown> {
+  const common = {
+    seq: e.seq,
+    actorType: e.actorType,
+    actorId: e.actorId,
+    actorLabel: e.actorLabel,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    change: e.change,
+  };
+  if (e.v === 1) return { ...common, at: e.recordedAt };
+  return { ...common, v: e.v, occurredAt: e.occurredAt, recordedAt: e.recordedAt };
+}
+
+/** SHA-256 over the previous hash, a newline and the event's RFC 8785 canonical JSON. */
+export function computeEventHash(prevHash: string, e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(hashedFields(e))).digest('hex');
+}
+
+/** One event as one canonical JSON line (no trailing newline): the bundle's and export's format. */
+export function eventToCanonicalLine(row: AuditEventRow | AuditEventRecord): string {
+  const rec = 'hashVersion' in row ? rowToRecord(row) : row;
+  return canonicalJson(rec);
+}
+
+/**
+ * Check one event against the one before it (or the start point): sequence, link, content hash
+ * and append-time order. Returns the reason it fails, or null.
+ */
+export function checkLink(
+  e: AuditEventRecord,
+  expected: { seq: number; prevHash: string; prevRecordedAt: string | null },
+): string | null {
+  if (e.seq !== expected.seq) {
+    return e.seq > expected.seq
+      ? `event ${expected.seq} is missing (next present is ${e.seq})`
+      : `event ${e.seq} is out of order (expected ${expected.seq})`;
+  }
+  if (e.v !== 1 && e.v !== HASH_VERSION) return `event ${e.seq} has an unknown hash version ${e.v}`;
+  if (e.prevHash !== expected.prevHash) return `event ${e.seq} does not link to the previous event's hash`;
+  if (computeEventHash(expected.prevHash, e) !== e.hash) return `event ${e.seq} was altered: its content does not match its hash`;
+  if (expected.prevRecordedAt !== null && e.recordedAt < expected.prevRecordedAt) {
+    return `event ${e.seq} was recorded before the event preceding it (${e.recordedAt} < ${expected.prevRecordedAt})`;
+  }
+  return null;
+}
