@@ -137,7 +137,7 @@ describe('single cases', () => {
     await put(d, 'models/base/v2.0.0/artifacts.json', [{ path: '../escape', sha256: 'c'.repeat(64), sizeBytes: 1 }, { path: 'x', sha256: 'XYZ', sizeBytes: 1 }]);
     ({ items: got } = await readTree(d));
     expect(got[0].problems.map(formatProblem)).toEqual([
-      'models/base/v2.0.0/artifacts.json[0].path: must be a relative path inside the version folder',
+      'models/base/v2.0.0/artifacts.json[0].path: must be a relative path inside the version folder (no .., no leading / or drive letter, no backslash, no empty or . segment)',
       'models/base/v2.0.0/artifacts.json[1].sha256: must be 64 lowercase hex characters (SHA-256)',
     ]);
   });

@@ -15,6 +15,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { parseIsoDate, parseModelId, SEMVER_RE } from '../lib/domain/naming';
 import { ParameterFileSchema, ParameterSetInputSchema, PARAMETER_KINDS, type ParameterKindName } from '../lib/validation/parameter-set';
+import { ARTIFACT_PATH_MESSAGE, artifactPath } from '../lib/validation/artifact-path';
 import { MetadataSchema, RegisterVersionSchema, type RegisterVersionInput } from '../lib/validation/model-version';
 import { isObject } from './client';
 import { duplicateProblems, mergeMetrics, parseMetadataPerformance, parsePerformance, type SourcedMetric } from './performance';
@@ -495,8 +496,8 @@ async function readArtifacts(folder: VersionFolder, item: VersionItem, hooks: { 
     const field = `[${i}]`;
     if (!isObject(entry)) return item.problems.push({ path: file('artifacts.json'), field, reason: 'must be an object { path, sha256, sizeBytes }' });
     const { path: p, sha256, sizeBytes } = entry;
-    if (typeof p !== 'string' || !p || p.startsWith('/') || p.split('/').includes('..')) {
-      return item.problems.push({ path: file('artifacts.json'), field: `${field}.path`, reason: 'must be a relative path inside the version folder' });
+    if (typeof p !== 'string' || !artifactPath.safeParse(p).success) {
+      return item.problems.push({ path: file('artifacts.json'), field: `${field}.path`, reason: ARTIFACT_PATH_MESSAGE });
     }
     if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) {
       return item.problems.push({ path: file('artifacts.json'), field: `${field}.sha256`, reason: 'must be 64 lowercase hex characters (SHA-256)' });

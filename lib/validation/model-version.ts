@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { STATUSES } from '../domain/lifecycle';
 import { ARCHITECTURE_RE, COMPONENT_KEY_RE } from '../domain/naming';
 import type { VersionStatus } from '../generated/prisma/enums';
+import { artifactPath } from './artifact-path';
 import { isoDateString, languageCode, scenarioKey, semverString, sha256Hex } from './common';
 
 // The seed's metadata.json. Known fields are typed; unknown extra fields are kept.
@@ -45,7 +46,7 @@ export const MetadataSchema = z
 export type Metadata = z.infer<typeof MetadataSchema>;
 
 export const ArtifactInputSchema = z.object({
-  path: z.string().min(1).max(1000),
+  path: artifactPath,
   sha256: sha256Hex,
   sizeBytes: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
 });
