@@ -5,6 +5,7 @@ import { contextFor, type ServiceContext } from '../context';
 import { requirePermission, type Actor, type Permission } from '../auth/permissions';
 import { AppError, isAppError, isUniqueViolation } from '../errors';
 import { findUnstorable, toFieldErrors } from '../validation/common';
+import { originHost } from '../http/url-guard';
 
 // Route handlers run the same steps: authenticate (401) → authorize (403) → parse (400) →
 // act (404/409/422 from services) → respond. Errors are RFC 9457 application/problem+json.
@@ -42,8 +43,17 @@ export function problemFromError(e: unknown): NextResponse {
   if (e instanceof ZodError) return problem(400, 'Invalid request', { code: 'validation_failed', errors: toFieldErrors(e) });
   if (isUniqueViolation(e)) return problem(409, 'A record with the same unique key already exists', { code: 'conflict' });
   if (isValueOutOfRange(e)) return problem(400, 'A value is out of the range the database can store', { code: 'validation_failed', errors: { '(body)': ['a value is out of range'] } });
+  // Backstop: text PostgreSQL cannot store (a NUL character, bad UTF-8) that slipped past parsing.
+  if (hasDbCode(e, ['22021', '22P05'])) return problem(400, 'A value contains characters that cannot be stored', { code: 'validation_failed', errors: { '(request)': ['contains a NUL character or invalid Unicode'] } });
   console.error('[api] unhandled error', e);
   return problem(500, 'Something went wrong on the server; the change was not applied');
+}
+
+function hasDbCode(e: unknown, codes: string[]): boolean {
+  if (typeof e !== 'object' || e === null) return false;
+  const err = e as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } }; cause?: { originalCode?: string; code?: string } };
+  const found = [err.code, err.meta?.driverAdapterError?.cause?.originalCode, err.cause?.originalCode, err.cause?.code];
+  return found.some((c) => typeof c === 'string' && codes.includes(c));
 }
 
 function isValueOutOfRange(e: unknown): boolean {
@@ -84,6 +94,8 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
     const all = url.searchParams.getAll(key);
     obj[key] = all.length > 1 ? all : all[0];
   }
+  const bad = findUnstorable(obj, [], 0);
+  if (bad) throw new AppError('validation_failed', `Invalid query parameter: ${bad.field} ${bad.message}`, { fieldErrors: { [bad.field]: [bad.message] } });
   const r = schema.safeParse(obj);
   if (!r.success) {
     throw new AppError('validation_failed', 'Invalid query parameters', { fieldErrors: toFieldErrors(r.error) });
@@ -114,6 +126,7 @@ export function route<C = Record<string, string>>(permission: RoutePermission, h
         requirePermission(actor, permission);
       }
       const params = (await context?.params) ?? ({} as C);
+      assertStorablePathParams(params);
       const result = await handler({ request, actor: actor!, ctx: contextFor(actor!), params });
       if (result instanceof Response) return result;
       return NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
@@ -121,6 +134,13 @@ export function route<C = Record<string, string>>(permission: RoutePermission, h
       return problemFromError(e);
     }
   };
+}
+
+/** A path parameter (a version ref, a token id) that the database could not even compare: 400 naming it. */
+function assertStorablePathParams(params: unknown): void {
+  if (typeof params !== 'object' || params === null) return;
+  const bad = findUnstorable(params, [], 0);
+  if (bad) throw new AppError('validation_failed', `Invalid path: ${bad.field} ${bad.message}`, { fieldErrors: { [bad.field]: [bad.message] } });
 }
 
 export function created(body: unknown, location?: string): NextResponse {
@@ -137,7 +157,8 @@ function assertSameOriginForCookieWrites(request: Request): void {
   if (!request.headers.get('cookie')) return; // no credentials at all: the 401 comes next
   const origin = request.headers.get('origin');
   const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-  if (origin && host && new URL(origin).host === host) return;
+  const from = originHost(origin); // "null", "::::" and other unparseable origins are foreign
+  if (from !== null && from !== 'invalid' && host && from === host) return;
   if (!origin && request.headers.get('sec-fetch-site') === 'same-origin') return;
   throw new AppError('forbidden', 'Cross-site request refused: send an API token or call from the registry itself');
 }

@@ -6,13 +6,14 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
 import { AuditSearchSchema, searchAuditEvents } from '@/lib/queries/audit';
 import { verifyChainAction } from './actions';
+import { pageSearchParams } from '@/lib/http/page-params';
 
 export const metadata: Metadata = { title: 'Audit log' };
 export const dynamic = 'force-dynamic';
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('read:audit-log');
-  const raw = await searchParams;
+  const raw = await pageSearchParams(searchParams);
   const parsed = AuditSearchSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v !== '')));
   const search = parsed.success ? parsed.data : AuditSearchSchema.parse({});
   const data = await searchAuditEvents(actor, search);

@@ -12,6 +12,7 @@ import { VersionTags } from '@/components/versions/tags';
 import { requirePageActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { compareModelVersions, listCompareChoices, MAX_COMPARE, MIN_COMPARE, parseCompareIds, type VersionComparison } from '@/lib/queries/model-versions';
+import { pageSearchParams } from '@/lib/http/page-params';
 
 export const metadata: Metadata = { title: 'Compare versions' };
 export const dynamic = 'force-dynamic';
@@ -27,7 +28,7 @@ function chartData(c: VersionComparison, m: VersionComparison['metrics'][number]
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('read:registry');
-  const ids = parseCompareIds((await searchParams).ids);
+  const ids = parseCompareIds((await pageSearchParams(searchParams)).ids);
   let comparison: VersionComparison | null = null;
   let problem: string | null = null;
   if (ids.length > MAX_COMPARE) problem = `Choose at most ${MAX_COMPARE} versions (got ${ids.length}).`;

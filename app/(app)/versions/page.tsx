@@ -5,13 +5,14 @@ import { VersionsFilterForm } from '@/components/versions/versions-filter-form';
 import { VersionsTable } from '@/components/versions/versions-table';
 import { requirePageActor } from '@/lib/auth/session';
 import { listModelVersions, listVersionFilterOptions, parseListParams } from '@/lib/queries/model-versions';
+import { pageSearchParams } from '@/lib/http/page-params';
 
 export const metadata: Metadata = { title: 'Model versions' };
 export const dynamic = 'force-dynamic';
 
 export default async function VersionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('read:registry');
-  const params = parseListParams(await searchParams);
+  const params = parseListParams(await pageSearchParams(searchParams));
   const [list, options] = await Promise.all([listModelVersions(actor, params), listVersionFilterOptions(actor)]);
   const filtered = Boolean(params.q || params.component || params.status || params.tag);
   return (

@@ -21,14 +21,15 @@ import { getModelCard } from '@/lib/queries/model-card';
 import { getGateChecklist } from '@/lib/data/gate-facts';
 import { contextFor } from '@/lib/context';
 import { getModelVersionDetail, KEY_METRICS, metricHistory } from '@/lib/queries/model-versions';
+import { pageParams, pageSearchParams } from '@/lib/http/page-params';
 
 export const dynamic = 'force-dynamic';
 
 type Props = { params: Promise<{ ref: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { ref } = await params;
-  return { title: decodeURIComponent(ref) };
+  const { ref } = await pageParams(params);
+  return { title: ref };
 }
 
 const SECTIONS = [
@@ -49,9 +50,9 @@ const RESULT_TONE = { pass: 'bg-emerald-50 text-emerald-900 ring-emerald-400', f
 
 export default async function VersionPage({ params, searchParams }: Props) {
   const actor = await requirePageActor('read:registry');
-  const { ref } = await params;
-  const sp = await searchParams;
-  const v = await getModelVersionDetail(actor, decodeURIComponent(ref));
+  const { ref } = await pageParams(params);
+  const sp = await pageSearchParams(searchParams);
+  const v = await getModelVersionDetail(actor, ref);
   if (!v) notFound();
 
   const historyMetricRaw = typeof sp.history === 'string' ? sp.history : 'fvd';
