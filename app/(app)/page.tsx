@@ -5,6 +5,7 @@ import { StatusBadge, Tag } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
 import { STATUSES } from '@/lib/domain/lifecycle';
+import { contextFor } from '@/lib/context';
 import { getDashboard } from '@/lib/queries/dashboard';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -14,7 +15,7 @@ const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'
 
 export default async function DashboardPage() {
   const actor = await requirePageActor('read:registry');
-  const data = await getDashboard(actor);
+  const data = await getDashboard(contextFor(actor));
   return (
     <>
       <PageHeader title="Dashboard" subtitle="Production models, pending decisions and recent activity across the registry." />
@@ -28,7 +29,7 @@ export default async function DashboardPage() {
                   <span className="flex flex-wrap items-center gap-2">
                     <Link href={`/versions/${p.version.modelId}`} className="font-mono text-sm">{p.version.modelId}</Link>
                     {p.version.tags.includes('emergency') && <Tag tone="amber">emergency</Tag>}
-                    {p.version.monitoringUntil && p.version.monitoringUntil > new Date() && <Tag tone="indigo">heightened monitoring</Tag>}
+                    {p.monitoring && <Tag tone="indigo">heightened monitoring</Tag>}
                   </span>
                 ) : (
                   <span className="text-sm text-slate-500">no production version</span>

@@ -1,4 +1,5 @@
-import type { ClaimCheck, Verdict } from '@/lib/queries/model-versions';
+import type { ClaimCheck } from '@/lib/domain/impact';
+import type { Verdict } from '@/lib/domain/metrics';
 import { fmtPct } from './format';
 
 const VERDICT_CLASS: Record<Verdict, string> = {

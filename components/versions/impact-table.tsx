@@ -1,4 +1,4 @@
-import type { ImpactComparison } from '@/lib/queries/model-versions';
+import type { ImpactComparison } from '@/lib/domain/impact';
 import { ClaimBadge, Delta } from './delta';
 import { fmtPct, fmtValue } from './format';
 

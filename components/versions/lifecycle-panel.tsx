@@ -2,8 +2,9 @@ import { transitionAction, recordRaiAction } from '@/app/(app)/versions/[ref]/ac
 import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import { can, type Actor } from '@/lib/auth/permissions';
-import type { ChecklistEntry } from '@/lib/domain/gates';
+import type { Actor } from '@/lib/auth/permissions';
+import type { ActorChecklistEntry } from '@/lib/data/gate-facts';
+import { canRecordRaiAssessment } from '@/lib/permissions/rai';
 
 // The lifecycle table (lib/domain/lifecycle.ts) as the server evaluates it right now: each way
 // out of the current status, its checks, and — for roles that may act — the button that asks the
@@ -17,7 +18,7 @@ const ETHICS_ITEMS = [
 ];
 const LANGUAGES = ['en', 'hi', 'ta', 'bn'];
 
-export function LifecyclePanel({ actor, versionId, transitions, showRai }: { actor: Actor; versionId: string; transitions: ChecklistEntry[]; showRai: boolean }) {
+export function LifecyclePanel({ actor, versionId, transitions, showRai }: { actor: Actor; versionId: string; transitions: ActorChecklistEntry[]; showRai: boolean }) {
   return (
     <Card title="Lifecycle">
       <div id="lifecycle" data-testid="lifecycle">
@@ -25,8 +26,7 @@ export function LifecyclePanel({ actor, versionId, transitions, showRai }: { act
         <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
           {transitions.map((t) => {
             const e = t.evaluation;
-            const permission = t.to === 'deprecated' ? 'deprecate:model-version' : 'transition:model-version';
-            const mayAct = e.direct && can(actor, permission);
+            const mayAct = e.direct && t.mayRequest;
             const needsReason = e.checks.some((c) => c.needsInput);
             return (
               <li key={t.to} className="rounded-md border border-slate-200 p-3" data-testid={`transition-${t.to}`}>
@@ -73,7 +73,7 @@ export function LifecyclePanel({ actor, versionId, transitions, showRai }: { act
             );
           })}
         </ul>
-        {showRai && can(actor, 'record:rai-assessment') && (
+        {showRai && canRecordRaiAssessment(actor).ok && (
           <details className="mt-4 rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold">Record a responsible-AI assessment</summary>
             <ActionForm action={recordRaiAction} className="mt-3 space-y-4 text-sm" testId="rai-form">

@@ -1,8 +1,10 @@
 import type { ServiceContext } from '../context';
 import type { Db, Tx } from '../db';
 import { evaluateGates, type ChecklistEntry, type GateFacts, type MetricValueFact } from '../domain/gates';
+import { tallyVotes } from '../domain/votes';
 import { notFound } from '../errors';
 import type { VersionStatus } from '../generated/prisma/enums';
+import { canTransition } from '../permissions/model-version';
 import { getSettings } from './settings';
 
 // What the lifecycle gates read about a version (lib/domain/gates.ts evaluates them): used by the
@@ -43,7 +45,7 @@ export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now:
     db.promotionRequest.findFirst({
       where: { versionId, status: 'open', kind: { in: ['committee', 'emergency'] } },
       orderBy: { createdAt: 'desc' },
-      select: { id: true, kind: true, quorum: true, votes: { where: { decision: 'approve' }, select: { id: true } } },
+      select: { id: true, kind: true, quorum: true, votes: { select: { decision: true } } },
     }),
   ]);
   const facts: GateFacts = {
@@ -63,7 +65,7 @@ export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now:
     statusChangedAt: version.statusChangedAt,
     latestRai,
     openPromotion: openPromotion
-      ? { id: openPromotion.id, kind: openPromotion.kind, quorum: openPromotion.quorum, approvals: openPromotion.votes.length }
+      ? { id: openPromotion.id, kind: openPromotion.kind, quorum: openPromotion.quorum, approvals: tallyVotes(openPromotion.votes).approvals }
       : null,
     actorIsSystem: opts.actorIsSystem ?? false,
   };
@@ -71,11 +73,13 @@ export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now:
 }
 
 /** What passes and fails now for every transition out of the version's status (for the UI). */
-export async function getGateChecklist(ctx: Pick<ServiceContext, 'db' | 'now'>, versionRef: string): Promise<{ id: string; modelId: string; status: VersionStatus; transitions: ChecklistEntry[] }> {
+export type ActorChecklistEntry = ChecklistEntry & { /** May this actor ask for it (lib/permissions/model-version.ts canTransition)? */ mayRequest: boolean };
+
+export async function getGateChecklist(ctx: ServiceContext, versionRef: string): Promise<{ id: string; modelId: string; status: VersionStatus; transitions: ActorChecklistEntry[] }> {
   const { db } = ctx;
   const row = await db.modelVersion.findFirst({ where: { OR: [{ id: versionRef }, { modelId: versionRef }] }, select: { id: true } });
   if (!row) throw notFound(`Model version ${versionRef}`);
   const { version, facts } = await loadGateFacts(db, row.id, { now: ctx.now() });
-  return { id: version.id, modelId: version.modelId, status: version.status, transitions: evaluateGates(version.status, facts) };
+  return { id: version.id, modelId: version.modelId, status: version.status, transitions: evaluateGates(version.status, facts).map((t) => ({ ...t, mayRequest: canTransition(ctx.actor, t.to).ok })) };
 }
 

@@ -12,3 +12,20 @@ export function promotionState(r: { status: RequestStatus; kind: PromotionKind; 
   if (r.kind === 'committee' && r.approvals >= r.quorum && r.raiResult !== 'pass') return 'approved_waiting_rai';
   return 'open';
 }
+
+const DAY = 86_400_000;
+
+/** An emergency promotion at `at` is watched closely for `monitoringDays` (DESIGN.md "heightened monitoring until a date"). */
+export function monitoringUntilAfter(at: Date, monitoringDays: number): Date {
+  return new Date(at.getTime() + monitoringDays * DAY);
+}
+
+/** The committee's ratification of an emergency promotion is due `ratificationDueDays` after it. */
+export function ratificationDueAfter(at: Date, ratificationDueDays: number): Date {
+  return new Date(at.getTime() + ratificationDueDays * DAY);
+}
+
+/** Still under heightened monitoring at `now` (the end date itself is no longer monitored). */
+export function underHeightenedMonitoring(v: { monitoringUntil: Date | null }, now: Date): boolean {
+  return !!v.monitoringUntil && v.monitoringUntil.getTime() > now.getTime();
+}

@@ -8,7 +8,6 @@ import { AppError, notFound } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
 import type { MetricDirection, VersionStatus } from '../generated/prisma/enums';
 import {
-  compareCells,
   DEFAULT_PAGE_SIZE,
   impactAgainstPrevious,
   listModelVersions,
@@ -16,13 +15,13 @@ import {
   MAX_PAGE_SIZE,
   metricDefinitions,
   MIN_COMPARE,
-  parseVersionCommit,
   previousVersion,
   SORT_KEYS,
   VERSION_DETAIL_SELECT,
-  type Verdict,
   type VersionListItem as ModelVersionListItem,
 } from './model-versions';
+import { parseVersionCommit } from '../domain/impact';
+import { compareCells, type Verdict } from '../domain/metrics';
 
 // Reads behind the REST API (/api/v1/versions, /compare). Every query names its select; sorting
 // by version is numeric on (major, minor, patch), never on the text.

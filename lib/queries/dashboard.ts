@@ -1,17 +1,20 @@
-import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
-import { prisma } from '../db';
+import type { ServiceContext } from '../context';
 import type { VersionStatus } from '../generated/prisma/enums';
 import { STATUSES } from '../domain/lifecycle';
+import { underHeightenedMonitoring } from '../domain/promotion';
+import { tallyVotes } from '../domain/votes';
+import { canVote } from '../permissions/promotion';
 
 export type DashboardData = Awaited<ReturnType<typeof getDashboard>>;
 
 /** Everything the dashboard shows, read in parallel. */
-export async function getDashboard(actor: Actor) {
+export async function getDashboard(ctx: ServiceContext) {
+  const { actor, db } = ctx;
   requirePermission(actor, 'read:registry');
-  const now = new Date();
+  const now = ctx.now();
   const [components, counts, recent, openRequests, overdueRcas, trendRows] = await Promise.all([
-    prisma.component.findMany({
+    db.component.findMany({
       orderBy: { key: 'asc' },
       select: {
         id: true,
@@ -23,13 +26,13 @@ export async function getDashboard(actor: Actor) {
         },
       },
     }),
-    prisma.modelVersion.groupBy({ by: ['status'], _count: { _all: true } }),
-    prisma.auditEvent.findMany({
+    db.modelVersion.groupBy({ by: ['status'], _count: { _all: true } }),
+    db.auditEvent.findMany({
       orderBy: { seq: 'desc' },
       take: 10,
       select: { seq: true, occurredAt: true, actorLabel: true, action: true, entityType: true, entityId: true, change: true },
     }),
-    prisma.promotionRequest.findMany({
+    db.promotionRequest.findMany({
       where: { status: 'open' },
       orderBy: { createdAt: 'asc' },
       select: {
@@ -43,13 +46,13 @@ export async function getDashboard(actor: Actor) {
         votes: { select: { voterId: true, decision: true } },
       },
     }),
-    prisma.incident.findMany({
+    db.incident.findMany({
       where: { rcaSubmittedAt: null, rcaDueAt: { lt: now } },
       orderBy: { rcaDueAt: 'asc' },
       select: { id: true, title: true, rcaDueAt: true, version: { select: { modelId: true } } },
     }),
     // FVD trend: overall FVD of every version per component in release order.
-    prisma.metric.findMany({
+    db.metric.findMany({
       where: { definition: { key: 'fvd' }, scenario: '', language: '' },
       orderBy: { version: { releaseDate: 'asc' } },
       take: 500,
@@ -60,18 +63,11 @@ export async function getDashboard(actor: Actor) {
   const countByStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<VersionStatus, number>;
   for (const c of counts) countByStatus[c.status] = c._count._all;
 
-  const canVote = actor.role === 'committee' || (actor.role === 'engineer' && actor.senior);
-  const myPendingVotes = canVote
-    ? openRequests.filter(
-        (r) =>
-          r.requestedById !== actor.id &&
-          !r.votes.some((v) => v.voterId === actor.id) &&
-          ((r.kind === 'emergency' && actor.senior) || (r.kind !== 'emergency' && actor.role === 'committee')),
-      )
-    : [];
+  // Requests waiting on this person's vote: who may vote is lib/permissions/promotion.ts's rule.
+  const myPendingVotes = openRequests.filter((r) => canVote(actor, r).ok && !r.votes.some((v) => v.voterId === actor.id));
 
   return {
-    production: components.map((c) => ({ component: c.key, name: c.name, version: c.versions[0] ?? null })),
+    production: components.map((c) => ({ component: c.key, name: c.name, version: c.versions[0] ?? null, monitoring: !!c.versions[0] && underHeightenedMonitoring(c.versions[0], now) })),
     countByStatus,
     recent,
     openRequests: openRequests.map((r) => ({
@@ -79,7 +75,7 @@ export async function getDashboard(actor: Actor) {
       kind: r.kind,
       modelId: r.version.modelId,
       versionId: r.version.id,
-      approvals: r.votes.filter((v) => v.decision === 'approve').length,
+      approvals: tallyVotes(r.votes).approvals,
       quorum: r.quorum,
       dueAt: r.dueAt,
     })),

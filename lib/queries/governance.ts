@@ -1,13 +1,17 @@
-import type { Actor } from '../auth/permissions';
-import { can, requirePermission } from '../auth/permissions';
-import { prisma } from '../db';
+import { requirePermission } from '../auth/permissions';
+import type { ServiceContext } from '../context';
 import { isRcaOverdue } from '../domain/incident';
 import { promotionState } from '../domain/promotion';
+import { tallyVotes } from '../domain/votes';
+import { canOpenIncident } from '../permissions/incident';
+import { canVoteParameterSet } from '../permissions/parameter-set';
+import { canRequestPromotion, canVote, canWithdraw } from '../permissions/promotion';
 
 /** Open and recently decided promotion requests, with the votes and what the viewer may do. */
-export async function listPromotionRequests(actor: Actor) {
+export async function listPromotionRequests(ctx: ServiceContext) {
+  const { actor, db } = ctx;
   requirePermission(actor, 'read:registry');
-  const rows = await prisma.promotionRequest.findMany({
+  const rows = await db.promotionRequest.findMany({
     orderBy: [{ status: 'asc' }, { createdAt: 'desc' }],
     take: 100,
     select: {
@@ -23,37 +27,38 @@ export async function listPromotionRequests(actor: Actor) {
       votes: { orderBy: { createdAt: 'asc' }, select: { id: true, decision: true, comment: true, createdAt: true, voterId: true, voter: { select: { name: true, email: true } } } },
     },
   });
-  const staging = await prisma.modelVersion.findMany({
+  const staging = await db.modelVersion.findMany({
     where: { status: 'staging' },
     orderBy: { modelId: 'asc' },
     select: { id: true, modelId: true, gitBranch: true, tags: true },
   });
   return {
     requests: rows.map((r) => {
-      const approvals = r.votes.filter((v) => v.decision === 'approve').length;
+      const { approvals, rejections } = tallyVotes(r.votes);
       const raiResult = r.version.raiAssessments[0]?.result ?? null;
-      const mayVoteKind = r.kind === 'emergency' ? can(actor, 'review:emergency') : can(actor, 'vote:promotion');
+      const vote = canVote(actor, r);
       const alreadyVoted = r.votes.some((v) => v.voterId === actor.id);
       return {
         ...r,
         approvals,
-        rejections: r.votes.length - approvals,
+        rejections,
         raiResult,
         state: promotionState({ status: r.status, kind: r.kind, quorum: r.quorum, approvals, raiResult }),
-        canVote: r.status === 'open' && mayVoteKind && !alreadyVoted && r.requestedById !== actor.id,
-        whyNoVote:
-          r.status !== 'open' ? null : !mayVoteKind ? null : alreadyVoted ? 'You have voted' : r.requestedById === actor.id ? 'You requested this (separation of duties)' : null,
-        canWithdraw: r.status === 'open' && r.kind !== 'ratification' && r.requestedById === actor.id,
+        canVote: r.status === 'open' && vote.ok && !alreadyVoted,
+        // Say why only to people whose role votes on this kind (not to every viewer).
+        whyNoVote: r.status !== 'open' ? null : alreadyVoted ? 'You have voted' : !vote.ok && !vote.permission ? vote.reason : null,
+        canWithdraw: r.status === 'open' && r.kind !== 'ratification' && canWithdraw(actor, r).ok,
       };
     }),
-    stagingVersions: can(actor, 'request:promotion') ? staging : [],
+    stagingVersions: canRequestPromotion(actor).ok ? staging : [],
   };
 }
 
-export async function listIncidents(actor: Actor) {
+export async function listIncidents(ctx: ServiceContext) {
+  const { actor, db } = ctx;
   requirePermission(actor, 'read:registry');
-  const now = new Date();
-  const rows = await prisma.incident.findMany({
+  const now = ctx.now();
+  const rows = await db.incident.findMany({
     orderBy: { openedAt: 'desc' },
     take: 100,
     select: {
@@ -65,15 +70,16 @@ export async function listIncidents(actor: Actor) {
       log: { orderBy: { at: 'asc' }, select: { id: true, at: true, text: true, author: { select: { name: true } } } },
     },
   });
-  const production = can(actor, 'open:incident')
-    ? await prisma.modelVersion.findMany({ where: { status: 'production' }, orderBy: { modelId: 'asc' }, select: { id: true, modelId: true } })
+  const production = canOpenIncident(actor).ok
+    ? await db.modelVersion.findMany({ where: { status: 'production' }, orderBy: { modelId: 'asc' }, select: { id: true, modelId: true } })
     : [];
   return { incidents: rows.map((i) => ({ ...i, overdue: isRcaOverdue(i, now) })), production };
 }
 
-export async function listParameterSets(actor: Actor) {
+export async function listParameterSets(ctx: ServiceContext) {
+  const { actor, db } = ctx;
   requirePermission(actor, 'read:registry');
-  const rows = await prisma.parameterSet.findMany({
+  const rows = await db.parameterSet.findMany({
     orderBy: [{ kind: 'asc' }, { effectiveDate: 'desc' }, { parameterId: 'desc' }],
     select: {
       id: true, parameterId: true, kind: true, values: true, baseNoiseLambda: true, residualNoiseLambda: true, effectiveDate: true, status: true,
@@ -84,7 +90,7 @@ export async function listParameterSets(actor: Actor) {
   });
   return rows.map((p) => ({
     ...p,
-    approvals: p.votes.filter((v) => v.decision === 'approve').length,
-    canVote: p.status === 'proposed' && can(actor, 'vote:parameter-set') && p.proposedById !== actor.id && !p.votes.some((v) => v.voterId === actor.id),
+    approvals: tallyVotes(p.votes).approvals,
+    canVote: p.status === 'proposed' && canVoteParameterSet(actor, p).ok && !p.votes.some((v) => v.voterId === actor.id),
   }));
 }

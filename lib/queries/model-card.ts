@@ -4,6 +4,7 @@ import { prisma, type Db } from '../db';
 import type { MetricDirection } from '../generated/prisma/enums';
 import { MetadataSchema, type Metadata } from '../validation/model-version';
 import { getVersionDetail, type VersionDetail } from './api-versions';
+import { tallyVotes } from '../domain/votes';
 
 // The seed's CI step "Create model cards with key metrics": one Markdown document per version,
 // built from the registry's own records (never from what a client claims about itself).
@@ -150,7 +151,7 @@ export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } 
   for (const t of d.transitions) out.push(`| ${t.at.slice(0, 19).replace('T', ' ')} | ${cell(t.from ?? '(registered)')} | ${t.to} | ${cell(t.actor)} | ${cell(t.reason)} |`);
   out.push('');
   for (const p of gov.promotions) {
-    const approvals = p.votes.filter((v) => v.decision === 'approve').length;
+    const { approvals } = tallyVotes(p.votes);
     out.push(
       `- ${p.kind} promotion requested by ${cell(p.requestedBy.email)} on ${p.createdAt.toISOString().slice(0, 10)}: **${p.status}**, ${approvals}/${p.quorum} approvals` +
         (p.decidedAt ? `, decided ${p.decidedAt.toISOString().slice(0, 10)}` : ''),

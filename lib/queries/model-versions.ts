@@ -9,81 +9,22 @@
 import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
 import { prisma, type Db } from '../db';
-import { parseCommitMessage, type ParsedCommit } from '../domain/commit-message';
+import { branchKind } from '../domain/branch';
+import type { ParsedCommit } from '../domain/commit-message';
+import { buildImpact, parseVersionCommit, type ImpactComparison } from '../domain/impact';
+import { compareCells, KEY_METRICS, orderDefinitions, type CompareCell, type KeyMetrics, type MetricDefinitionInfo } from '../domain/metrics';
 import { lttb } from '../domain/downsample';
+import { tallyVotes } from '../domain/votes';
 import { STATUSES } from '../domain/lifecycle';
 import { AppError } from '../errors';
 import type { Prisma } from '../generated/prisma/client';
-import type { MetricDirection, VersionStatus } from '../generated/prisma/enums';
+import type { VersionStatus } from '../generated/prisma/enums';
 
 type Opts = { db?: Db };
 
 // ───────────────────────────── shared helpers ─────────────────────────────
 
-/** The four metrics shown in tables, in display order. */
-export const KEY_METRICS = ['fvd', 'is', 'temporal_coherence', 'generation_time'] as const;
-export type KeyMetric = (typeof KEY_METRICS)[number];
-export type KeyMetrics = Partial<Record<KeyMetric, number>>;
-
-export type Verdict = 'better' | 'worse' | 'same';
-
-/** Below this relative change (in %) a metric counts as unchanged. */
-export const SAME_THRESHOLD_PCT = 0.05;
-
-/** Relative change in %, or null when it cannot be computed (missing value, zero base). */
-export function percentChange(base: number | null | undefined, value: number | null | undefined): number | null {
-  if (base == null || value == null || !Number.isFinite(base) || !Number.isFinite(value) || base === 0) return null;
-  return ((value - base) / Math.abs(base)) * 100;
-}
-
-/** Direction-aware judgement of a change: for FVD a fall is better, for IS a rise. */
-export function judgeChange(direction: MetricDirection, changePct: number | null): Verdict | null {
-  if (changePct == null) return null;
-  if (Math.abs(changePct) < SAME_THRESHOLD_PCT) return 'same';
-  const up = changePct > 0;
-  return (direction === 'higher_is_better') === up ? 'better' : 'worse';
-}
-
-export type BranchKind = 'main' | 'develop' | 'release' | 'hotfix' | 'feature' | 'other';
-
-/** The seed's branching strategy: main, develop, feature/*, release/*, hotfix/*. */
-export function branchKind(branch: string | null | undefined): BranchKind | null {
-  if (!branch) return null;
-  const b = branch.replace(/^refs\/heads\//, '').replace(/^origin\//, '');
-  if (b === 'main' || b === 'master') return 'main';
-  if (b === 'develop' || b === 'development') return 'develop';
-  if (b.startsWith('release/')) return 'release';
-  if (b.startsWith('hotfix/')) return 'hotfix';
-  if (b.startsWith('feature/')) return 'feature';
-  return 'other';
-}
-
-/**
- * How a claimed impact (from the commit message) compares with the measured change:
- * - matches: same direction, and the measured change is at least half the claimed size;
- * - overstated: same direction but less than half the claimed size;
- * - contradicts: the metric moved the other way (or did not move against a non-zero claim);
- * - unmeasured: no measurement to compare with.
- */
-export type ClaimCheck = 'matches' | 'overstated' | 'contradicts' | 'unmeasured';
-
-export function checkClaim(claimedPct: number, measuredPct: number | null): ClaimCheck {
-  if (measuredPct == null) return 'unmeasured';
-  if (claimedPct === 0) return Math.abs(measuredPct) < 1 ? 'matches' : 'contradicts';
-  if (Math.abs(measuredPct) < SAME_THRESHOLD_PCT || Math.sign(measuredPct) !== Math.sign(claimedPct)) return 'contradicts';
-  return Math.abs(measuredPct) >= Math.abs(claimedPct) / 2 ? 'matches' : 'overstated';
-}
-
 const DEFINITION_SELECT = { id: true, key: true, name: true, unit: true, direction: true } as const;
-export type MetricDefinitionInfo = { id: string; key: string; name: string; unit: string; direction: MetricDirection };
-
-function orderDefinitions<T extends { key: string }>(defs: T[]): T[] {
-  const rank = (k: string) => {
-    const i = (KEY_METRICS as readonly string[]).indexOf(k);
-    return i < 0 ? KEY_METRICS.length : i;
-  };
-  return [...defs].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
-}
 
 /** All metric definitions in display order (the key metrics first, then the others A→Z). */
 export async function metricDefinitions(db: Db): Promise<MetricDefinitionInfo[]> {
@@ -131,70 +72,6 @@ export async function overallValues(db: Db, versionIds: string[], defs: MetricDe
   return out;
 }
 
-export type ImpactRow = {
-  metricKey: string;
-  name: string;
-  unit: string;
-  direction: MetricDirection;
-  previous: number | null;
-  current: number | null;
-  changePct: number | null;
-  verdict: Verdict | null;
-  claimedPct: number | null;
-  claimedRaw: string | null;
-  claimCheck: ClaimCheck | null;
-};
-
-export type ImpactComparison = {
-  previous: { id: string; modelId: string; version: string } | null;
-  rows: ImpactRow[];
-  /** Claims naming a metric the registry does not know (kept so nothing is silently dropped). */
-  unmatchedClaims: { metric: string; percent: number; raw: string }[];
-};
-
-/** Measured change against the previous version beside the claimed impact of the commit message. */
-export function buildImpact(
-  defs: MetricDefinitionInfo[],
-  current: Record<string, number>,
-  previous: { id: string; modelId: string; version: string } | null,
-  previousValues: Record<string, number>,
-  commit: ParsedCommit | null,
-): ImpactComparison {
-  const claims = new Map<string, { percent: number; raw: string }>();
-  const unmatchedClaims: ImpactComparison['unmatchedClaims'] = [];
-  for (const c of commit?.impacts ?? []) {
-    if (c.metricKey && defs.some((d) => d.key === c.metricKey)) claims.set(c.metricKey, { percent: c.percent, raw: c.raw });
-    else unmatchedClaims.push({ metric: c.metric, percent: c.percent, raw: c.raw });
-  }
-  const rows: ImpactRow[] = [];
-  for (const d of defs) {
-    const cur = current[d.key] ?? null;
-    const prev = previous ? (previousValues[d.key] ?? null) : null;
-    const claim = claims.get(d.key) ?? null;
-    if (cur == null && prev == null && !claim) continue;
-    const changePct = percentChange(prev, cur);
-    rows.push({
-      metricKey: d.key,
-      name: d.name,
-      unit: d.unit,
-      direction: d.direction,
-      previous: prev,
-      current: cur,
-      changePct,
-      verdict: judgeChange(d.direction, changePct),
-      claimedPct: claim?.percent ?? null,
-      claimedRaw: claim?.raw ?? null,
-      claimCheck: claim ? checkClaim(claim.percent, changePct) : null,
-    });
-  }
-  return { previous, rows, unmatchedClaims };
-}
-
-/** A version's commit message, parsed leniently (no impact or Reviewed-by line required), or null. */
-export function parseVersionCommit(message: string | null): ParsedCommit | null {
-  return message ? parseCommitMessage(message, { requireImpact: false, requireReviewedBy: false }) : null;
-}
-
 /** buildImpact against the previous version's overall values, read here (no read without a previous). */
 export async function impactAgainstPrevious(
   db: Db,
@@ -205,23 +82,6 @@ export async function impactAgainstPrevious(
 ): Promise<ImpactComparison> {
   const previousValues = previous ? ((await overallValues(db, [previous.id], defs)).get(previous.id) ?? {}) : {};
   return buildImpact(defs, current, previous, previousValues, commit);
-}
-
-/** One version's value in a comparison, and its change against the baseline. */
-export type CompareCell = { value: number | null; deltaAbs: number | null; deltaPct: number | null; verdict: Verdict | null };
-
-/**
- * Each version's value against the first (the baseline): absolute and % change, judged by the
- * metric's direction. With a zero baseline there is no % change: equal values count as 'same'.
- */
-export function compareCells(direction: MetricDirection, values: (number | null)[]): CompareCell[] {
-  const base = values[0] ?? null;
-  return values.map((value, i) => {
-    if (i === 0 || value == null || base == null) return { value, deltaAbs: null, deltaPct: null, verdict: null };
-    const deltaPct = percentChange(base, value);
-    const deltaAbs = value - base;
-    return { value, deltaAbs, deltaPct, verdict: deltaPct == null ? (deltaAbs === 0 ? 'same' : null) : judgeChange(direction, deltaPct) };
-  });
 }
 
 // ───────────────────────────── the versions table ─────────────────────────────
@@ -532,7 +392,7 @@ export async function getModelVersionDetail(actor: Actor, ref: string, opts: Opt
     transitions: transitions.map(({ actor: who, ...t }) => ({ ...t, actorName: who?.name ?? null })),
     promotionRequests: requests.map((r) => ({
       ...r,
-      approvals: r.votes.filter((x) => x.decision === 'approve').length,
+      approvals: tallyVotes(r.votes).approvals,
       rejections: r.votes.filter((x) => x.decision === 'reject').length,
     })),
     incidents: incidents.map((i) => ({ ...i, role: i.versionId === v.id ? ('problem' as const) : ('rollback_target' as const) })),

@@ -3,7 +3,7 @@ import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import { getSettings } from '../data/settings';
 import type { Tx } from '../db';
-import type { PromotionState } from '../domain/promotion';
+import { monitoringUntilAfter, ratificationDueAfter, type PromotionState } from '../domain/promotion';
 import { tallyOutcome, tallyVotes } from '../domain/votes';
 import { conflict } from '../errors';
 import type { VoteDecision } from '../generated/prisma/enums';
@@ -22,8 +22,6 @@ import { inTransaction } from './transaction';
 // - A request is rejected as soon as the remaining eligible voters can no longer reach quorum.
 // - The emergency path does not wait on RAI: it exists for urgent fixes; its committee ratification
 //   (due in ratification_due_days) is where the committee looks at the full evidence, RAI included.
-
-const DAY = 86_400_000;
 
 export type VoteOutcome = {
   requestId: string;
@@ -70,14 +68,14 @@ async function settle(tx: Tx, actor: Actor, at: Date, req: LockedRequest): Promi
   // Emergency: production now, heightened monitoring, committee ratification due later.
   const settings = await getSettings(tx);
   const r = await promote(tx, actor, at, req, `emergency path: approved by ${approvals} senior engineers (request ${req.id})`);
-  const monitoringUntil = new Date(at.getTime() + settings.monitoringDays * DAY);
+  const monitoringUntil = monitoringUntilAfter(at, settings.monitoringDays);
   await tx.modelVersion.update({ where: { id: req.versionId }, data: { monitoringUntil }, select: { id: true } });
   const { quorum } = await committeeQuorum(tx, req.requestedById);
   const ratification = await tx.promotionRequest.create({
     data: {
       versionId: req.versionId, kind: 'ratification', requestedById: req.requestedById, quorum,
       reason: `Ratify the emergency promotion of ${r.modelId} (request ${req.id})`,
-      dueAt: new Date(at.getTime() + settings.ratificationDueDays * DAY),
+      dueAt: ratificationDueAfter(at, settings.ratificationDueDays),
       createdAt: at,
     },
     select: { id: true, dueAt: true },

@@ -1,17 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
 import { prisma } from '@/lib/db';
+import { branchKind } from '@/lib/domain/branch';
+import { checkClaim } from '@/lib/domain/impact';
+import { judgeChange, percentChange } from '@/lib/domain/metrics';
 import {
-  branchKind,
-  checkClaim,
   compareModelVersions,
   getModelVersionDetail,
-  judgeChange,
   listModelVersions,
   metricHistory,
   parseCompareIds,
   parseListParams,
-  percentChange,
 } from '@/lib/queries/model-versions';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { makeComponent, makeUser, uniq } from '../fixtures';

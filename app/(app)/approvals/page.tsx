@@ -5,6 +5,7 @@ import { StatusBadge, Tag } from '@/components/ui/badge';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
+import { contextFor } from '@/lib/context';
 import { listPromotionRequests } from '@/lib/queries/governance';
 import { castVoteAction, requestPromotionAction, withdrawAction } from './actions';
 
@@ -23,7 +24,7 @@ const day = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 
 export default async function ApprovalsPage() {
   const actor = await requirePageActor('read:registry');
-  const { requests, stagingVersions } = await listPromotionRequests(actor);
+  const { requests, stagingVersions } = await listPromotionRequests(contextFor(actor));
   const open = requests.filter((r) => r.status === 'open');
   const decided = requests.filter((r) => r.status !== 'open');
   return (

@@ -6,6 +6,7 @@ import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
+import { contextFor } from '@/lib/context';
 import { listIncidents } from '@/lib/queries/governance';
 import { TRAFFIC_STEPS } from '@/lib/domain/incident';
 import { addLogAction, advanceTrafficAction, openIncidentAction, submitRcaAction } from './actions';
@@ -17,7 +18,7 @@ const ts = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 
 export default async function IncidentsPage() {
   const actor = await requirePageActor('read:registry');
-  const { incidents, production } = await listIncidents(actor);
+  const { incidents, production } = await listIncidents(contextFor(actor));
   return (
     <>
       <PageHeader title="Incidents" subtitle="Rollback procedure: tag critical-issue, reactivate the previous stable version, move traffic in 20% steps, root cause analysis within 24 hours." />

@@ -5,6 +5,7 @@ import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
+import { contextFor } from '@/lib/context';
 import { listParameterSets } from '@/lib/queries/governance';
 import { diffParameterSets, rowToRecord } from '@/lib/domain/parameter-set';
 import { proposeParameterSetAction, voteParameterSetAction } from './actions';
@@ -16,7 +17,7 @@ const KINDS = ['lambda', 'training', 'inference'] as const;
 
 export default async function ParametersPage() {
   const actor = await requirePageActor('read:registry');
-  const sets = await listParameterSets(actor);
+  const sets = await listParameterSets(contextFor(actor));
   const today = new Date();
   const stamp = today.toISOString().slice(0, 10).replace(/-/g, '');
   const nextId = `lambda-${stamp}-${sets.filter((s) => s.parameterId.startsWith(`lambda-${stamp}-`)).length + 1}`;

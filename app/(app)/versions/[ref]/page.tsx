@@ -12,7 +12,6 @@ import { MetricHistoryChart } from '@/components/versions/metric-history-chart';
 import { MetricsMatrix } from '@/components/versions/metrics-matrix';
 import { BranchKindBadge, VersionTags } from '@/components/versions/tags';
 import { YamlBlock } from '@/components/versions/yaml-block';
-import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
 import { BackportForm } from '@/components/versions/backport-form';
@@ -20,7 +19,11 @@ import { LifecyclePanel } from '@/components/versions/lifecycle-panel';
 import { getModelCard } from '@/lib/queries/model-card';
 import { getGateChecklist } from '@/lib/data/gate-facts';
 import { contextFor } from '@/lib/context';
-import { getModelVersionDetail, KEY_METRICS, metricHistory } from '@/lib/queries/model-versions';
+import { isHotfix } from '@/lib/domain/branch';
+import { underHeightenedMonitoring } from '@/lib/domain/promotion';
+import { canRecordBackport } from '@/lib/permissions/model-version';
+import { KEY_METRICS } from '@/lib/domain/metrics';
+import { getModelVersionDetail, metricHistory } from '@/lib/queries/model-versions';
 import { pageParams, pageSearchParams } from '@/lib/http/page-params';
 
 export const dynamic = 'force-dynamic';
@@ -67,7 +70,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
   ]);
   const criticalTag = v.tags.includes('critical-issue');
   const emergencyTag = v.tags.includes('emergency');
-  const monitoring = v.monitoringUntil && v.monitoringUntil > new Date();
+  const monitoring = underHeightenedMonitoring(v, contextFor(actor).now());
 
   return (
     <article aria-labelledby="version-title">
@@ -149,7 +152,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
                 {v.gitBranch ? <code className="font-mono text-xs break-all">{v.gitBranch}</code> : <span className="text-slate-500">—</span>}
                 <BranchKindBadge kind={v.branchKind} />
               </dd>
-              {v.branchKind === 'hotfix' && (
+              {isHotfix(v) && (
                 <>
                   <dt className="text-slate-600">Backport</dt>
                   <dd>
@@ -160,7 +163,7 @@ export default async function VersionPage({ params, searchParams }: Props) {
                     ) : (
                       <>
                         <Tag tone="amber">backport to develop open</Tag>
-                        {can(actor, 'create:model-version') && v.tags.includes('emergency') && <BackportForm versionId={v.id} />}
+                        {canRecordBackport(actor).ok && <BackportForm versionId={v.id} />}
                       </>
                     )}
                   </dd>
