@@ -5,6 +5,7 @@ import { CompareQuerySchema, ListVersionsQuerySchema } from '../queries/api-vers
 import { ListParameterSetsQuerySchema } from '../queries/api-reference';
 import { CreateApiTokenSchema } from '../validation/api-token';
 import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema, TransitionInputSchema } from '../validation/model-version';
+import { UpdateMetricRangeSchema } from '../validation/metric-definition';
 import { ParameterSetInputSchema } from '../validation/parameter-set';
 import * as R from './schemas';
 
@@ -166,6 +167,11 @@ export const OPERATIONS: Op[] = [
   {
     method: 'get', path: '/api/v1/metric-definitions', operationId: 'listMetricDefinitions', tags: ['reference'], summary: 'Metric definitions', description: 'Units and directions (lower or higher is better).',
     permission: 'read:registry', success: { status: 200, description: 'The definitions', schema: R.MetricDefinitionListSchema }, errors: [401, 403],
+  },
+  {
+    method: 'patch', path: '/api/v1/metric-definitions/{key}', operationId: 'updateMetricRange', tags: ['reference'], summary: 'Change a metric\'s valid range', description: 'Admins. Metric values outside the range are refused with 400 naming the metric.',
+    request: { params: z.object({ key: z.string().meta({ description: 'the metric key', example: 'fvd' }) }), body: { required: true, content: { 'application/json': { schema: UpdateMetricRangeSchema } } } },
+    permission: 'manage:settings', success: { status: 200, description: 'The definition with its new range', schema: R.MetricDefinitionSchema }, errors: [400, 401, 403, 404],
   },
   {
     method: 'get', path: '/api/v1/health', operationId: 'health', tags: ['reference'], summary: 'Liveness and database reachability', description: 'No authentication.',

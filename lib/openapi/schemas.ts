@@ -198,6 +198,12 @@ export const ComponentListSchema = z.object({
   })),
 });
 
+export const MetricDefinitionSchema = z.object({
+  key: z.string(), name: z.string(), unit: z.string(), direction, description: z.string(),
+  minValue: z.number().nullable().describe('Lowest valid value (inclusive); null: unbounded'),
+  maxValue: z.number().nullable().describe('Highest valid value (inclusive); null: unbounded'),
+});
+
 export const MetricDefinitionListSchema = z.object({
-  items: z.array(z.object({ key: z.string(), name: z.string(), unit: z.string(), direction, description: z.string() })),
+  items: z.array(MetricDefinitionSchema),
 });

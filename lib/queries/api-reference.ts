@@ -42,14 +42,14 @@ export async function listComponents(actor: Actor, opts: { db?: Db } = {}): Prom
   }));
 }
 
-export type MetricDefinitionView = { key: string; name: string; unit: string; direction: MetricDirection; description: string };
+export type MetricDefinitionView = { key: string; name: string; unit: string; direction: MetricDirection; description: string; minValue: number | null; maxValue: number | null };
 
 export async function listMetricDefinitions(actor: Actor, opts: { db?: Db } = {}): Promise<MetricDefinitionView[]> {
   requirePermission(actor, 'read:registry');
   const db = opts.db ?? prisma;
   return db.metricDefinition.findMany({
     orderBy: { key: 'asc' },
-    select: { key: true, name: true, unit: true, direction: true, description: true },
+    select: { key: true, name: true, unit: true, direction: true, description: true, minValue: true, maxValue: true },
   });
 }
 

@@ -4,6 +4,7 @@ import type { ServiceContext } from '../context';
 import { findVersionForUpdate } from '../data/versions';
 import type { Tx } from '../db';
 import { AppError, validationFailed } from '../errors';
+import { rangeProblem } from '../domain/metric-range';
 import { parseInput } from '../validation/common';
 import { AddMetricsSchema, type MetricInput } from '../validation/model-version';
 import { inTransaction } from './transaction';
@@ -12,12 +13,16 @@ const FROZEN = new Set(['production', 'deprecated', 'archived']);
 
 /** Upsert metric values for a version (one row per metric × scenario × language). */
 export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInput[], at: Date): Promise<{ written: number; replaced: { key: string; old: number; new: number }[] }> {
-  const defs = await tx.metricDefinition.findMany({ select: { id: true, key: true } });
+  const defs = await tx.metricDefinition.findMany({ select: { id: true, key: true, minValue: true, maxValue: true } });
   const byKey = new Map(defs.map((d) => [d.key, d.id]));
+  const ranges = new Map(defs.map((d) => [d.key, d]));
   const errors: Record<string, string[]> = {};
   const seen = new Set<string>();
   metrics.forEach((m, i) => {
-    if (!byKey.has(m.metric)) errors[`metrics.${i}.metric`] = [`unknown metric "${m.metric}"; known: ${[...byKey.keys()].sort().join(', ')}`];
+    const range = ranges.get(m.metric);
+    if (!range) errors[`metrics.${i}.metric`] = [`unknown metric "${m.metric}"; known: ${[...byKey.keys()].sort().join(', ')}`];
+    const outside = range ? rangeProblem(m.metric, range, m.value) : null;
+    if (outside) errors[`metrics.${i}.value`] = [outside];
     const k = `${m.metric}|${m.scenario ?? ''}|${m.language ?? ''}`;
     if (seen.has(k)) errors[`metrics.${i}`] = [`duplicate entry for ${m.metric} (scenario ${m.scenario ?? 'overall'}, language ${m.language ?? 'all'})`];
     seen.add(k);

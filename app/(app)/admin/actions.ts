@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import type { FormState } from '@/lib/api/action-error';
 import { runAction } from '@/lib/api/server-action';
+import { updateMetricRange } from '@/lib/services/metric-definitions';
 import { updateSettings } from '@/lib/services/settings';
 import { createUser, setPassword, updateUser } from '@/lib/services/users';
 
@@ -60,5 +61,18 @@ export async function updateSettingsAction(_prev: FormState, form: FormData): Pr
     });
     revalidatePath('/admin');
     return { ok: 'Settings saved' };
+  });
+}
+
+export async function updateMetricRangeAction(_prev: FormState, form: FormData): Promise<FormState> {
+  return runAction(async (ctx) => {
+    // An empty field means "no limit on that side".
+    const bound = (k: string) => {
+      const v = String(form.get(k) ?? '').trim();
+      return v === '' ? null : Number(v);
+    };
+    const d = await updateMetricRange(ctx, String(form.get('key') ?? ''), { minValue: bound('minValue'), maxValue: bound('maxValue') });
+    revalidatePath('/admin');
+    return { ok: `Saved the range of ${d.name}` };
   });
 }

@@ -7,19 +7,22 @@ import { ROLES } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { getSettings } from '@/lib/data/settings';
-import { createUserAction, setPasswordAction, updateSettingsAction, updateUserAction } from './actions';
+import { MetricRangesCard } from '@/components/admin/metric-ranges-card';
+import { listMetricDefinitions } from '@/lib/queries/api-reference';
+import { createUserAction, setPasswordAction, updateMetricRangeAction, updateSettingsAction, updateUserAction } from './actions';
 
 export const metadata: Metadata = { title: 'Admin' };
 export const dynamic = 'force-dynamic';
 
 export default async function AdminPage() {
-  await requirePageActor('manage:users');
-  const [users, settings] = await Promise.all([
+  const actor = await requirePageActor('manage:users');
+  const [users, settings, definitions] = await Promise.all([
     prisma.user.findMany({
       orderBy: [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }],
       select: { id: true, email: true, name: true, role: true, senior: true, active: true, lastLoginAt: true },
     }),
     getSettings(),
+    listMetricDefinitions(actor),
   ]);
   return (
     <>
@@ -118,6 +121,7 @@ export default async function AdminPage() {
               <button type="submit" className={`${buttonClass.primary} col-span-2`}>Save settings</button>
             </ActionForm>
           </Card>
+          <MetricRangesCard definitions={definitions} action={updateMetricRangeAction} />
         </div>
       </div>
     </>
