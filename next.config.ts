@@ -2,7 +2,7 @@ import type { NextConfig } from 'next';
 
 const nextConfig: NextConfig = {
   // pg, pg-boss and the Prisma adapter are Node libraries; keep them out of the server bundle.
-  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'pino', 'bcryptjs', 'pg-boss'],
+  serverExternalPackages: ['pg', '@prisma/adapter-pg', 'pino', 'bcryptjs', 'pg-boss', 'pdfkit'],
   poweredByHeader: false,
   // `npm test` typechecks the whole project (tests and scripts included); the build doesn't repeat
   // it, so `npm start` on a fresh clone builds in half the time.

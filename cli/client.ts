@@ -119,6 +119,30 @@ export class ApiClient {
     return this.request<T>('POST', path, body);
   }
 
+  /** GET a file (any content type) as bytes; non-2xx answers are ApiErrors. */
+  async download(path: string): Promise<{ bytes: Buffer; headers: Headers }> {
+    const headers: Record<string, string> = { 'user-agent': this.userAgent };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    let res: Response;
+    try {
+      res = await fetch(this.url(path), { headers, signal: AbortSignal.timeout(this.timeoutMs), redirect: 'manual' });
+    } catch (e) {
+      throw new FatalError(`cannot reach ${this.baseUrl}: ${describeFetchError(e)}`);
+    }
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (!res.ok) {
+      let problem: Problem | null = null;
+      try {
+        problem = JSON.parse(bytes.toString('utf8')) as Problem;
+      } catch {
+        problem = null;
+      }
+      if (res.status === 401 || res.status === 403) throw new FatalError(`GET ${path}: ${res.status === 401 ? 'not authenticated (401); pass --token or set MGR_TOKEN' : "forbidden (403); the token's role may not do this"}`);
+      throw new ApiError(res.status, problem, `GET ${path}: ${describeProblem(res.status, problem)}`);
+    }
+    return { bytes, headers: res.headers };
+  }
+
   /** Like request() but any non-2xx answer is an ApiError. */
   async expectOk<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
     const res = await this.request<T>(method, path, body);

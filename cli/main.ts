@@ -10,6 +10,7 @@ import { lintCommitMessage } from '../lib/domain/commit-message';
 import { RegisterVersionSchema, TestResultInputSchema, AddMetricsSchema } from '../lib/validation/model-version';
 import { ApiClient, ApiError, describeProblem, FatalError, fieldErrorLines, isObject, type ApiResponse } from './client';
 import { ExportError, runExport } from './export';
+import { registerAuditCommands } from './audit-report';
 import { runImport, summaryLine } from './import';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, Output } from './output';
 import { parsePerformance, type SourcedMetric } from './performance';
@@ -395,6 +396,8 @@ export function buildProgram(out: { set(o: Output): void }): Command {
       o.line(`revoked ${id}`);
       o.result(body);
     });
+
+  registerAuditCommands(program, { output, client, exit: (code) => new Exit(code), usage: (m) => new UsageError(m) });
 
   program
     .command('lint-commit')

@@ -7,7 +7,9 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db';
 import { env } from '../env';
+import { prisma } from '../db';
 import { JOBS, type JobName } from './handlers';
+import { registerQuarterlyAuditWorker } from './quarterly-audit-queue';
 
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -112,6 +114,7 @@ export async function startJobs(opts: StartJobsOptions = {}): Promise<JobRunner>
       });
       if (opts.schedule !== false) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }
+    await registerQuarterlyAuditWorker(boss, opts.db ?? prisma, log);
   } catch (e) {
     // Idle connections of a half-started pool close by themselves (pg's idle timeout).
     await boss.stop({ graceful: false, timeout: 1000 }).catch(() => undefined);
@@ -132,6 +135,11 @@ export async function startJobs(opts: StartJobsOptions = {}): Promise<JobRunner>
 
 // One runner per server process (Next may evaluate modules more than once).
 const globalForJobs = globalThis as unknown as { mgrJobs?: Promise<JobRunner | null> };
+
+/** This process's job runner, if the queue was started here (null otherwise). */
+export async function currentJobRunner(): Promise<JobRunner | null> {
+  return (await globalForJobs.mgrJobs) ?? null;
+}
 
 /**
  * Start the job queue for this server process, once. Never throws: if the queue cannot start the

@@ -1,0 +1,144 @@
+import type { ServiceContext } from '../context';
+import type { PromotionKind, RequestStatus, VersionStatus, VoteDecision } from '../generated/prisma/enums';
+import { parameterSetSelect, type ParameterSetRow } from '../services/parameter-sets';
+import { getSettings, type Settings } from '../services/settings';
+import type { Quarter } from './quarter';
+
+// Everything a quarterly audit reads from the registry, in a handful of queries. The facts are the
+// domain records (transitions, requests and votes, RAI assessments, incidents, parameter sets)
+// with the times they carry; the audit chain itself goes into the bundle (see bundle.ts).
+
+const personSelect = { id: true, name: true, email: true } as const;
+export type Person = { id: string; name: string; email: string };
+
+const versionSelect = {
+  id: true, modelId: true, version: true, major: true, minor: true, patch: true, releaseDate: true, status: true,
+  gitBranch: true, gitCommit: true, commitMessage: true, tags: true, configYaml: true, metadata: true,
+  monitoringUntil: true, backportCommit: true, backportedAt: true, registeredById: true,
+  component: { select: { id: true, key: true, name: true } },
+  registeredBy: { select: personSelect },
+  _count: { select: { artifacts: true } },
+} as const;
+
+export type VersionFacts = {
+  id: string; modelId: string; version: string; major: number; minor: number; patch: number; releaseDate: Date; status: VersionStatus;
+  gitBranch: string | null; gitCommit: string | null; commitMessage: string | null; tags: string[]; configYaml: string; metadata: unknown;
+  monitoringUntil: Date | null; backportCommit: string | null; backportedAt: Date | null; registeredById: string | null;
+  component: { id: string; key: string; name: string }; registeredBy: Person | null; _count: { artifacts: number };
+};
+
+export type TransitionFacts = {
+  id: string; versionId: string; fromStatus: VersionStatus | null; toStatus: VersionStatus; reason: string;
+  actorLabel: string; actorId: string | null; requestId: string | null; at: Date;
+};
+
+export type VoteFacts = { voter: Person; decision: VoteDecision; comment: string; createdAt: Date };
+export type RequestFacts = {
+  id: string; versionId: string; kind: PromotionKind; status: RequestStatus; quorum: number; reason: string; dueAt: Date | null;
+  createdAt: Date; decidedAt: Date | null; requestedBy: Person; votes: VoteFacts[];
+};
+export type RaiFacts = { versionId: string; result: 'pending' | 'pass' | 'fail'; assessedAt: Date; maxDisparity: number | null; reviewer: Person | null; notes: string };
+export type TestFacts = { versionId: string; suite: string; passed: number; failed: number; runAt: Date };
+export type MetricFacts = { versionId: string; metric: string; name: string; unit: string; direction: 'lower_is_better' | 'higher_is_better'; scenario: string; language: string; value: number };
+export type RequirementFacts = { componentId: string; metric: string; name: string; threshold: number; maxRegressionPct: number | null; direction: 'lower_is_better' | 'higher_is_better' };
+export type IncidentFacts = {
+  id: string; title: string; severity: string; status: string; versionId: string; rollbackToVersionId: string | null;
+  openedAt: Date; rcaDueAt: Date; rcaSubmittedAt: Date | null; rootCause: string | null; openedBy: Person;
+  trafficSteps: { percent: number; at: Date; advancedBy: Person; metricsSnapshot: unknown }[];
+};
+export type ParameterSetFacts = ParameterSetRow & { proposedBy: Person | null; votes: VoteFacts[] };
+
+export type AuditFacts = {
+  quarter: Quarter;
+  /** The report's clock (ctx.now()): deadlines after it are pending, not failed. */
+  now: Date;
+  /** Every status transition of the versions below, all time (production periods need history). */
+  transitions: TransitionFacts[];
+  versions: Map<string, VersionFacts>;
+  requests: RequestFacts[];
+  rai: RaiFacts[];
+  tests: TestFacts[];
+  metrics: MetricFacts[];
+  requirements: RequirementFacts[];
+  incidents: IncidentFacts[];
+  parameterSets: ParameterSetFacts[];
+  settings: Settings;
+};
+
+const voteSelect = { decision: true, comment: true, createdAt: true, voter: { select: personSelect } } as const;
+
+/** Load the facts of one quarter. The versions are those with a transition in the quarter or in production during it. */
+export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): Promise<AuditFacts> {
+  const db = ctx.db;
+  const inQ = { gte: quarter.start, lt: quarter.end };
+  // Versions touched in the quarter, and versions whose production period overlaps it: the last
+  // transition before the quarter left them in production.
+  const touched = await db.statusTransition.findMany({ where: { at: inQ }, select: { versionId: true } });
+  const lastBefore = await db.$queryRaw<{ version_id: string; to_status: string }[]>`
+    SELECT * FROM (SELECT DISTINCT ON (version_id) version_id, to_status::text AS to_status FROM status_transitions
+      WHERE at < ${quarter.start} ORDER BY version_id, at DESC, id DESC) t WHERE to_status = 'production'`;
+  const versionIds = [...new Set([...touched.map((t) => t.versionId), ...lastBefore.map((r) => r.version_id)])];
+
+  const [versions, transitions, requests, rai, tests, metrics, incidents, parameterSets, settings] = await Promise.all([
+    db.modelVersion.findMany({ where: { id: { in: versionIds } }, select: versionSelect }),
+    db.statusTransition.findMany({
+      where: { versionId: { in: versionIds } },
+      orderBy: [{ at: 'asc' }, { id: 'asc' }],
+      select: { id: true, versionId: true, fromStatus: true, toStatus: true, reason: true, actorLabel: true, actorId: true, requestId: true, at: true },
+    }),
+    db.promotionRequest.findMany({
+      where: { versionId: { in: versionIds } },
+      orderBy: { createdAt: 'asc' },
+      select: {
+        id: true, versionId: true, kind: true, status: true, quorum: true, reason: true, dueAt: true, createdAt: true, decidedAt: true,
+        requestedBy: { select: personSelect }, votes: { select: voteSelect, orderBy: { createdAt: 'asc' } },
+      },
+    }),
+    db.raiAssessment.findMany({
+      where: { versionId: { in: versionIds } },
+      orderBy: { assessedAt: 'asc' },
+      select: { versionId: true, result: true, assessedAt: true, maxDisparity: true, notes: true, reviewer: { select: personSelect } },
+    }),
+    db.testResult.findMany({ where: { versionId: { in: versionIds } }, orderBy: { runAt: 'asc' }, select: { versionId: true, suite: true, passed: true, failed: true, runAt: true } }),
+    db.metric.findMany({
+      where: { versionId: { in: versionIds } },
+      select: { versionId: true, scenario: true, language: true, value: true, definition: { select: { key: true, name: true, unit: true, direction: true } } },
+    }),
+    db.incident.findMany({
+      where: { OR: [{ openedAt: inQ }, { versionId: { in: versionIds } }, { rollbackToVersionId: { in: versionIds } }] },
+      orderBy: { openedAt: 'asc' },
+      select: {
+        id: true, title: true, severity: true, status: true, versionId: true, rollbackToVersionId: true, openedAt: true, rcaDueAt: true,
+        rcaSubmittedAt: true, rootCause: true, openedBy: { select: personSelect },
+        trafficSteps: { orderBy: { at: 'asc' }, select: { percent: true, at: true, metricsSnapshot: true, advancedBy: { select: personSelect } } },
+      },
+    }),
+    db.parameterSet.findMany({
+      orderBy: [{ effectiveDate: 'asc' }, { parameterId: 'asc' }],
+      select: { ...parameterSetSelect, proposedBy: { select: personSelect }, votes: { select: voteSelect, orderBy: { createdAt: 'asc' } } },
+    }),
+    getSettings(ctx.db),
+  ]);
+  const componentIds = [...new Set(versions.map((v) => v.component.id))];
+  const requirements = await db.metricRequirement.findMany({
+    where: { componentId: { in: componentIds } },
+    select: { componentId: true, threshold: true, maxRegressionPct: true, definition: { select: { key: true, name: true, direction: true } } },
+  });
+  return {
+    quarter,
+    now: ctx.now(),
+    versions: new Map(versions.map((v) => [v.id, v])),
+    transitions,
+    requests,
+    rai: rai.map((r) => ({ ...r, result: r.result })),
+    tests,
+    metrics: metrics.map((m) => ({
+      versionId: m.versionId, metric: m.definition.key, name: m.definition.name, unit: m.definition.unit, direction: m.definition.direction,
+      scenario: m.scenario, language: m.language, value: m.value,
+    })),
+    requirements: requirements.map((r) => ({ componentId: r.componentId, metric: r.definition.key, name: r.definition.name, threshold: r.threshold, maxRegressionPct: r.maxRegressionPct, direction: r.definition.direction })),
+    incidents,
+    parameterSets,
+    settings,
+  };
+}

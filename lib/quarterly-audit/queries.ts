@@ -1,0 +1,35 @@
+import { requirePermission } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { notFound } from '../errors';
+
+// Reads of stored snapshots (auditors; generate:quarterly-audit is the auditor's permission).
+
+const auditSelect = {
+  id: true, quarter: true, generatedAt: true, chainHeadSeq: true, chainHeadHash: true, summary: true,
+  signedOffAt: true, signOffComment: true,
+  generatedBy: { select: { name: true, email: true } },
+  signedOffBy: { select: { name: true, email: true } },
+  files: { select: { name: true, contentType: true, sha256: true, sizeBytes: true }, orderBy: { name: 'asc' as const } },
+} as const;
+
+export async function listQuarterlyAudits(ctx: ServiceContext, opts: { quarter?: string } = {}) {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  return ctx.db.quarterlyAudit.findMany({ where: opts.quarter ? { quarter: opts.quarter } : {}, orderBy: { generatedAt: 'desc' }, take: 200, select: auditSelect });
+}
+
+export async function getQuarterlyAudit(ctx: ServiceContext, id: string) {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  const a = await ctx.db.quarterlyAudit.findUnique({ where: { id }, select: auditSelect });
+  if (!a) throw notFound(`Quarterly audit ${id}`);
+  return a;
+}
+
+export async function getQuarterlyAuditFile(ctx: ServiceContext, id: string, name: string) {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  const f = await ctx.db.quarterlyAuditFile.findUnique({
+    where: { auditId_name: { auditId: id, name } },
+    select: { name: true, contentType: true, content: true, sha256: true, audit: { select: { quarter: true } } },
+  });
+  if (!f) throw notFound(`File ${name} of quarterly audit ${id}`);
+  return f;
+}

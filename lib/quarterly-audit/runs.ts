@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { appendAuditEvent } from '../audit/chain';
+import { requirePermission, type Actor } from '../auth/permissions';
+import { contextFor, type ServiceContext } from '../context';
+import type { Db } from '../db';
+import { AppError, conflict, notFound } from '../errors';
+import { requireActorUser } from '../services/actor-user';
+import { inTransaction } from '../services/transaction';
+import { parseInput } from '../validation/common';
+import { parseQuarter } from './quarter';
+import { generateQuarterlyAudit } from './snapshot';
+
+// Requests to generate a quarterly audit (worked off by the job queue, progress kept on the run)
+// and the auditor's sign-off of a snapshot.
+
+export const GenerateQuarterlyAuditSchema = z.object({ quarter: z.unknown() }).passthrough();
+export const SignOffSchema = z.object({
+  comment: z.string({ message: 'required: say what you checked' }).trim().min(1, { message: 'required: say what you checked' }).max(4000),
+});
+
+export const runSelect = {
+  id: true, quarter: true, status: true, progress: true, step: true, error: true, auditId: true,
+  createdAt: true, startedAt: true, finishedAt: true, requestedBy: { select: { name: true, email: true } },
+} as const;
+
+/** Validate the quarter and queue a run; the caller sends the job after this commits. */
+export async function requestQuarterlyAudit(ctx: ServiceContext, rawInput: unknown) {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  const requestedById = requireActorUser(ctx.actor, 'Generating a quarterly audit');
+  if (typeof rawInput !== 'object' || rawInput === null || Array.isArray(rawInput)) {
+    throw new AppError('validation_failed', 'Send {"quarter": "YYYYQn"}', { fieldErrors: { quarter: ['required, as YYYYQ1–YYYYQ4 (e.g. 2023Q2)'] } });
+  }
+  const q = parseQuarter((rawInput as { quarter?: unknown }).quarter, ctx.now());
+  return ctx.db.quarterlyAuditRun.create({ data: { quarter: q.id, requestedById, createdAt: ctx.now() }, select: runSelect });
+}
+
+export async function getQuarterlyAuditRun(ctx: ServiceContext, runId: string) {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  const run = await ctx.db.quarterlyAuditRun.findUnique({ where: { id: runId }, select: runSelect });
+  if (!run) throw notFound(`Quarterly audit run ${runId}`);
+  return run;
+}
+
+export async function listQuarterlyAuditRuns(ctx: ServiceContext, take = 10) {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  return ctx.db.quarterlyAuditRun.findMany({ orderBy: { createdAt: 'desc' }, take, select: runSelect });
+}
+
+/**
+ * The job: generate the snapshot a run asks for, as the person who asked (their current role is
+ * checked again), writing progress on the run. Safe to call twice: only a queued run is started.
+ */
+export async function runQuarterlyAuditJob(runId: string, opts: { db: Db; now?: () => Date }): Promise<{ auditId: string | null; status: string }> {
+  const db = opts.db;
+  const started = await db.quarterlyAuditRun.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date(), step: 'starting', progress: 1 } });
+  if (started.count === 0) return { auditId: null, status: 'skipped' };
+  const run = await db.quarterlyAuditRun.findUniqueOrThrow({ where: { id: runId }, select: { quarter: true, requestedBy: { select: { id: true, email: true, role: true, senior: true, active: true } } } });
+  const u = run.requestedBy;
+  const actor: Actor = { type: 'user', id: u.id, label: u.email, role: u.role, senior: u.senior };
+  const ctx = contextFor(actor, { db, now: opts.now });
+  try {
+    if (!u.active) throw new AppError('forbidden', `${u.email} is no longer active`);
+    const q = parseQuarter(run.quarter, ctx.now());
+    const audit = await generateQuarterlyAudit(ctx, q, async (progress, step) => {
+      if (progress < 100) await db.quarterlyAuditRun.update({ where: { id: runId }, data: { progress, step }, select: { id: true } });
+    });
+    await db.quarterlyAuditRun.update({ where: { id: runId }, data: { status: 'succeeded', progress: 100, step: 'done', auditId: audit.id, finishedAt: new Date() }, select: { id: true } });
+    return { auditId: audit.id, status: 'succeeded' };
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await db.quarterlyAuditRun.update({ where: { id: runId }, data: { status: 'failed', step: 'failed', error: message.slice(0, 2000), finishedAt: new Date() }, select: { id: true } });
+    if (!(e instanceof AppError)) throw e;
+    return { auditId: null, status: 'failed' };
+  }
+}
+
+/** An auditor signs a snapshot off with a comment, once (the table's trigger enforces it too). */
+export async function signOffQuarterlyAudit(ctx: ServiceContext, auditId: string, rawInput: unknown) {
+  requirePermission(ctx.actor, 'signoff:quarterly-audit');
+  const signerId = requireActorUser(ctx.actor, 'Signing off a quarterly audit');
+  const input = parseInput(SignOffSchema, rawInput, 'sign-off');
+  return inTransaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ id: string; quarter: string; signed_off_at: Date | null; chain_head_hash: string }[]>`
+      SELECT id, quarter, signed_off_at, chain_head_hash FROM quarterly_audits WHERE id = ${auditId} FOR UPDATE`;
+    const a = rows[0];
+    if (!a) throw notFound(`Quarterly audit ${auditId}`);
+    if (a.signed_off_at) throw conflict(`The ${a.quarter} audit ${auditId} was already signed off on ${a.signed_off_at.toISOString()}`);
+    const at = ctx.now();
+    await tx.quarterlyAudit.update({ where: { id: auditId }, data: { signedOffById: signerId, signedOffAt: at, signOffComment: input.comment }, select: { id: true } });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor, action: 'quarterly_audit.signoff', entityType: 'quarterly_audit', entityId: auditId, occurredAt: at,
+      change: { quarter: a.quarter, chainHeadHash: a.chain_head_hash, comment: input.comment },
+    });
+    return { id: auditId, quarter: a.quarter, signedOffAt: at.toISOString(), comment: input.comment };
+  }, { db: ctx.db });
+}

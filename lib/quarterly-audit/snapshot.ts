@@ -1,0 +1,106 @@
+import { sign } from 'node:crypto';
+import { appendAuditEvent } from '../audit/chain';
+import { checkpointAtOrBefore, checkpointStatement, createCheckpoint, eventToCanonicalLine, verifyEvents, type Checkpoint } from '../audit/checkpoint';
+import { readEvents } from '../audit/read-chain';
+import { signingKey } from '../audit/signing-key';
+import { requirePermission } from '../auth/permissions';
+import type { ServiceContext } from '../context';
+import { inTransaction } from '../services/transaction';
+import { requireActorUser } from '../services/actor-user';
+import { buildBundle, bundleFileName, sha256 } from './bundle';
+import { complianceChecklistMd } from './checklist-md';
+import { parameterChangesJson } from './parameter-changes-file';
+import { renderAuditPdf } from './pdf';
+import type { Quarter } from './quarter';
+import { buildQuarterlyReport, type ChainEvidence, type QuarterlyReport } from './report';
+
+// Generating a quarterly audit: sign a checkpoint of the chain's head, pick the checkpoints that
+// bound the quarter, export and recompute the events between them, build the report, render the
+// three files and the bundle, and store it all as one immutable snapshot with its audit event.
+
+export const REPORT_FILES = {
+  pdf: { name: 'model_audit_report.pdf', contentType: 'application/pdf' },
+  json: { name: 'parameter_changes.json', contentType: 'application/json' },
+  md: { name: 'compliance_checklist.md', contentType: 'text/markdown; charset=utf-8' },
+} as const;
+
+export type Progress = (percent: number, step: string) => Promise<void> | void;
+
+export type GeneratedAudit = { id: string; quarter: string; chainHeadSeq: number; chainHeadHash: string; files: { name: string; sha256: string; sizeBytes: number }[]; report: QuarterlyReport };
+
+type Evidence = { start: Checkpoint | null; end: Checkpoint; lines: string[]; inQuarter: number; chain: ChainEvidence };
+
+async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint, publicKeyPem: string): Promise<Evidence> {
+  const startCp = await checkpointAtOrBefore(ctx.db, q.start);
+  const lastOfQuarter = await ctx.db.auditEvent.findFirst({ where: { occurredAt: { lt: q.end } }, orderBy: { seq: 'desc' }, select: { seq: true } });
+  let endCp: Checkpoint | null = await checkpointAtOrBefore(ctx.db, q.end);
+  // The end checkpoint must cover every event of the quarter (imports record old dates late).
+  if (!endCp || endCp.seq < (lastOfQuarter?.seq ?? 0) || endCp.seq < (startCp?.seq ?? 0)) endCp = head;
+  const start = startCp ? checkpointStatement(startCp) : null;
+  const end = checkpointStatement(endCp);
+  const lines: string[] = [];
+  let inQuarter = 0;
+  for await (const e of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq })) {
+    lines.push(eventToCanonicalLine(e));
+    const t = Date.parse(e.occurredAt);
+    if (t >= q.start.getTime() && t < q.end.getTime()) inQuarter += 1;
+  }
+  const v = verifyEvents(lines, start, end, publicKeyPem);
+  const range = `events #${(start?.seq ?? 0) + 1}–#${end.seq} between ${start ? `the checkpoint signed ${start.at}` : 'the genesis'} and the checkpoint signed ${end.at}`;
+  const chain: ChainEvidence = {
+    headSeq: head.seq, headHash: head.hash, eventsInQuarter: inQuarter, verified: v.ok,
+    detail: v.ok ? `${range}: ${v.count} events recompute, signatures valid` : `${range}: broken at event #${v.brokenSeq}: ${v.reason}`,
+  };
+  return { start, end, lines, inQuarter, chain };
+}
+
+/** Generate and store a snapshot (the job's work). `progress` is told how far it got. */
+export async function generateQuarterlyAudit(ctx: ServiceContext, q: Quarter, progress: Progress = () => undefined): Promise<GeneratedAudit> {
+  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  const generatedById = requireActorUser(ctx.actor, 'Generating a quarterly audit');
+  const key = signingKey();
+  await progress(5, 'signing a checkpoint of the audit chain');
+  const head = checkpointStatement(await createCheckpoint(ctx, `quarterly audit ${q.id}`));
+  await progress(15, 'exporting and recomputing the quarter\'s events');
+  const ev = await gatherEvidence(ctx, q, head, key.publicKeyPem);
+  await progress(35, 'checking versions, transitions and parameter changes');
+  const report = await buildQuarterlyReport(ctx, q, ev.chain);
+  await progress(55, 'rendering model_audit_report.pdf');
+  const pdf = await renderAuditPdf(report);
+  await progress(75, 'writing parameter_changes.json, compliance_checklist.md and the bundle');
+  const files = [
+    { ...REPORT_FILES.pdf, content: pdf },
+    { ...REPORT_FILES.json, content: Buffer.from(parameterChangesJson(report)) },
+    { ...REPORT_FILES.md, content: Buffer.from(complianceChecklistMd(report)) },
+  ];
+  const bundle = buildBundle({
+    quarter: q.id, generatedAt: report.generatedAt, chainHead: { seq: head.seq, hash: head.hash },
+    files: files.map((f) => ({ name: f.name, content: f.content })), eventLines: ev.lines, eventsInQuarter: ev.inQuarter,
+    startCheckpoint: ev.start, endCheckpoint: ev.end, publicKeyPem: key.publicKeyPem, keyId: key.keyId,
+    sign: (bytes) => sign(null, bytes, key.privateKey).toString('base64'),
+  });
+  const stored = [...files, { name: bundleFileName(q.id), contentType: 'application/zip', content: bundle.zip }]
+    .map((f) => ({ ...f, sha256: sha256(f.content), sizeBytes: f.content.length }));
+  await progress(90, 'storing the snapshot');
+  const summary = {
+    ...report.summary, period: report.period, chain: report.chain,
+    checkpoints: { start: ev.start ? { seq: ev.start.seq, at: ev.start.at } : null, end: { seq: ev.end.seq, at: ev.end.at } },
+    deployments: report.deployments.map((d) => d.modelId), gaps: report.gaps.map((g) => g.id), keyId: key.keyId,
+  };
+  const audit = await inTransaction(async (tx) => {
+    const row = await tx.quarterlyAudit.create({
+      data: { quarter: q.id, generatedById, generatedAt: ctx.now(), chainHeadSeq: head.seq, chainHeadHash: head.hash, summary },
+      select: { id: true },
+    });
+    await tx.quarterlyAuditFile.createMany({
+      data: stored.map((f) => ({ auditId: row.id, name: f.name, contentType: f.contentType, content: new Uint8Array(f.content), sha256: f.sha256, sizeBytes: f.sizeBytes })),
+    });
+    await appendAuditEvent(tx, {
+      actor: ctx.actor, action: 'quarterly_audit.generate', entityType: 'quarterly_audit', entityId: row.id, occurredAt: ctx.now(),
+      change: { quarter: q.id, chainHeadSeq: head.seq, chainHeadHash: head.hash, files: stored.map((f) => ({ name: f.name, sha256: f.sha256 })), failed: report.summary.failed },
+    });
+    return row;
+  }, { db: ctx.db, timeoutMs: 120_000 });
+  await progress(100, 'done');
+  return { id: audit.id, quarter: q.id, chainHeadSeq: head.seq, chainHeadHash: head.hash, files: stored.map((f) => ({ name: f.name, sha256: f.sha256, sizeBytes: f.sizeBytes })), report };
+}
