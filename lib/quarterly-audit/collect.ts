@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context';
 import type { PromotionKind, RequestStatus, VersionStatus, VoteDecision } from '../generated/prisma/enums';
-import { parameterSetSelect, type ParameterSetRow } from '../services/parameter-sets';
-import { getSettings, type Settings } from '../services/settings';
+import { parameterSetSelect, type ParameterSetRow } from '../data/parameter-sets';
+import { getSettings, type Settings } from '../data/settings';
 import type { Quarter } from './quarter';
 
 // Everything a quarterly audit reads from the registry, in a handful of queries. The facts are the

@@ -1,5 +1,5 @@
 import { parse as parseYaml } from 'yaml';
-import { diffParameterSets, rowToRecord, type ParameterDiff } from '../services/parameter-sets';
+import { diffParameterSets, rowToRecord, type ParameterDiff } from '../domain/parameter-set';
 import type { AuditFacts, ParameterSetFacts } from './collect';
 import { inQuarter } from './quarter';
 import { type CheckSink, day, iso, when } from './sink';

@@ -1,4 +1,5 @@
-import { requirePermission } from '../auth/permissions';
+import { requireDecision } from '../permissions/decision';
+import { canReadQuarterlyAudits } from '../permissions/quarterly-audit';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
 
@@ -13,19 +14,19 @@ const auditSelect = {
 } as const;
 
 export async function listQuarterlyAudits(ctx: ServiceContext, opts: { quarter?: string } = {}) {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canReadQuarterlyAudits(ctx.actor));
   return ctx.db.quarterlyAudit.findMany({ where: opts.quarter ? { quarter: opts.quarter } : {}, orderBy: { generatedAt: 'desc' }, take: 200, select: auditSelect });
 }
 
 export async function getQuarterlyAudit(ctx: ServiceContext, id: string) {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canReadQuarterlyAudits(ctx.actor));
   const a = await ctx.db.quarterlyAudit.findUnique({ where: { id }, select: auditSelect });
   if (!a) throw notFound(`Quarterly audit ${id}`);
   return a;
 }
 
 export async function getQuarterlyAuditFile(ctx: ServiceContext, id: string, name: string) {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canReadQuarterlyAudits(ctx.actor));
   const f = await ctx.db.quarterlyAuditFile.findUnique({
     where: { auditId_name: { auditId: id, name } },
     select: { name: true, contentType: true, content: true, sha256: true, audit: { select: { quarter: true } } },

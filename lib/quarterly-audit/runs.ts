@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { appendAuditEvent } from '../audit/chain';
-import { requirePermission, type Actor } from '../auth/permissions';
+import type { Actor } from '../auth/permissions';
 import { contextFor, type ServiceContext } from '../context';
 import type { Db } from '../db';
 import { AppError, conflict, notFound } from '../errors';
-import { requireActorUser } from '../services/actor-user';
+import { requireActorUser } from '../permissions/actor';
+import { requireDecision } from '../permissions/decision';
+import { canGenerateQuarterlyAudit, canReadQuarterlyAudits, canSignOffQuarterlyAudit } from '../permissions/quarterly-audit';
 import { inTransaction } from '../services/transaction';
 import { parseInput } from '../validation/common';
 import { parseQuarter } from './quarter';
@@ -25,7 +27,7 @@ export const runSelect = {
 
 /** Validate the quarter and queue a run; the caller sends the job after this commits. */
 export async function requestQuarterlyAudit(ctx: ServiceContext, rawInput: unknown) {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canGenerateQuarterlyAudit(ctx.actor));
   const requestedById = requireActorUser(ctx.actor, 'Generating a quarterly audit');
   if (typeof rawInput !== 'object' || rawInput === null || Array.isArray(rawInput)) {
     throw new AppError('validation_failed', 'Send {"quarter": "YYYYQn"}', { fieldErrors: { quarter: ['required, as YYYYQ1–YYYYQ4 (e.g. 2023Q2)'] } });
@@ -35,14 +37,14 @@ export async function requestQuarterlyAudit(ctx: ServiceContext, rawInput: unkno
 }
 
 export async function getQuarterlyAuditRun(ctx: ServiceContext, runId: string) {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canReadQuarterlyAudits(ctx.actor));
   const run = await ctx.db.quarterlyAuditRun.findUnique({ where: { id: runId }, select: runSelect });
   if (!run) throw notFound(`Quarterly audit run ${runId}`);
   return run;
 }
 
 export async function listQuarterlyAuditRuns(ctx: ServiceContext, take = 10) {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canReadQuarterlyAudits(ctx.actor));
   return ctx.db.quarterlyAuditRun.findMany({ orderBy: { createdAt: 'desc' }, take, select: runSelect });
 }
 
@@ -76,10 +78,10 @@ export async function runQuarterlyAuditJob(runId: string, opts: { db: Db; now?: 
 
 /** An auditor signs a snapshot off with a comment, once (the table's trigger enforces it too). */
 export async function signOffQuarterlyAudit(ctx: ServiceContext, auditId: string, rawInput: unknown) {
-  requirePermission(ctx.actor, 'signoff:quarterly-audit');
+  requireDecision(ctx.actor, canSignOffQuarterlyAudit(ctx.actor));
   const signerId = requireActorUser(ctx.actor, 'Signing off a quarterly audit');
   const input = parseInput(SignOffSchema, rawInput, 'sign-off');
-  return inTransaction(async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string; quarter: string; signed_off_at: Date | null; chain_head_hash: string }[]>`
       SELECT id, quarter, signed_off_at, chain_head_hash FROM quarterly_audits WHERE id = ${auditId} FOR UPDATE`;
     const a = rows[0];
@@ -92,5 +94,5 @@ export async function signOffQuarterlyAudit(ctx: ServiceContext, auditId: string
       change: { quarter: a.quarter, chainHeadHash: a.chain_head_hash, comment: input.comment },
     });
     return { id: auditId, quarter: a.quarter, signedOffAt: at.toISOString(), comment: input.comment };
-  }, { db: ctx.db });
+  });
 }

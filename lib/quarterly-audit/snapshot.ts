@@ -3,10 +3,11 @@ import { appendAuditEvent } from '../audit/chain';
 import { checkpointAtOrBefore, checkpointStatement, createCheckpoint, eventToCanonicalLine, verifyEvents, type Checkpoint } from '../audit/checkpoint';
 import { readEvents } from '../audit/read-chain';
 import { signingKey } from '../audit/signing-key';
-import { requirePermission } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import { inTransaction } from '../services/transaction';
-import { requireActorUser } from '../services/actor-user';
+import { requireActorUser } from '../permissions/actor';
+import { requireDecision } from '../permissions/decision';
+import { canGenerateQuarterlyAudit } from '../permissions/quarterly-audit';
 import { buildBundle, bundleFileName, sha256 } from './bundle';
 import { complianceChecklistMd } from './checklist-md';
 import { parameterChangesJson } from './parameter-changes-file';
@@ -40,7 +41,9 @@ async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint,
   const end = checkpointStatement(endCp);
   const lines: string[] = [];
   let inQuarter = 0;
-  for await (const e of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq })) {
+  for await (const stored of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq })) {
+    // The per-event MAC needs the secret key to check: it stays out of the bundle.
+    const { mac: _mac, ...e } = stored;
     lines.push(eventToCanonicalLine(e));
     const t = Date.parse(e.occurredAt);
     if (t >= q.start.getTime() && t < q.end.getTime()) inQuarter += 1;
@@ -56,7 +59,7 @@ async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint,
 
 /** Generate and store a snapshot (the job's work). `progress` is told how far it got. */
 export async function generateQuarterlyAudit(ctx: ServiceContext, q: Quarter, progress: Progress = () => undefined): Promise<GeneratedAudit> {
-  requirePermission(ctx.actor, 'generate:quarterly-audit');
+  requireDecision(ctx.actor, canGenerateQuarterlyAudit(ctx.actor));
   const generatedById = requireActorUser(ctx.actor, 'Generating a quarterly audit');
   const key = signingKey();
   await progress(5, 'signing a checkpoint of the audit chain');
@@ -87,7 +90,7 @@ export async function generateQuarterlyAudit(ctx: ServiceContext, q: Quarter, pr
     checkpoints: { start: ev.start ? { seq: ev.start.seq, at: ev.start.at } : null, end: { seq: ev.end.seq, at: ev.end.at } },
     deployments: report.deployments.map((d) => d.modelId), gaps: report.gaps.map((g) => g.id), keyId: key.keyId,
   };
-  const audit = await inTransaction(async (tx) => {
+  const audit = await inTransaction(ctx, async (tx) => {
     const row = await tx.quarterlyAudit.create({
       data: { quarter: q.id, generatedById, generatedAt: ctx.now(), chainHeadSeq: head.seq, chainHeadHash: head.hash, summary },
       select: { id: true },
@@ -100,7 +103,7 @@ export async function generateQuarterlyAudit(ctx: ServiceContext, q: Quarter, pr
       change: { quarter: q.id, chainHeadSeq: head.seq, chainHeadHash: head.hash, files: stored.map((f) => ({ name: f.name, sha256: f.sha256 })), failed: report.summary.failed },
     });
     return row;
-  }, { db: ctx.db, timeoutMs: 120_000 });
+  }, { timeoutMs: 120_000 });
   await progress(100, 'done');
   return { id: audit.id, quarter: q.id, chainHeadSeq: head.seq, chainHeadHash: head.hash, files: stored.map((f) => ({ name: f.name, sha256: f.sha256, sizeBytes: f.sizeBytes })), report };
 }

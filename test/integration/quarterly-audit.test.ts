@@ -1,0 +1,189 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/permissions';
+import { contextFor, manualClock } from '@/lib/context';
+import { loadDemoStory } from '@/lib/demo/story';
+import { proposeParameterSet } from '@/lib/services/parameter-sets';
+import { addTestResult } from '@/lib/services/add-test-results';
+import { castVote } from '@/lib/services/cast-vote';
+import { requestPromotion } from '@/lib/services/promotion';
+import { registerModelVersion } from '@/lib/services/register-model-version';
+import { transitionModelVersion } from '@/lib/services/transition-version';
+import { CONTROLS } from '@/lib/quarterly-audit/controls';
+import { parseQuarter, quarterOf } from '@/lib/quarterly-audit/quarter';
+import { buildQuarterlyReport, type ChainEvidence } from '@/lib/quarterly-audit/report';
+import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
+import { requestQuarterlyAudit, runQuarterlyAuditJob, signOffQuarterlyAudit } from '@/lib/quarterly-audit/runs';
+import { sha256 } from '@/lib/quarterly-audit/bundle';
+import { verifyBundle } from '@/lib/quarterly-audit/verify-bundle';
+import { signingKey } from '@/lib/audit/signing-key';
+import { makeComponent, makeUser } from '../fixtures';
+import { appError, prisma, withOwnDatabase } from './_governance';
+
+// The quarterly audit over the demo story, plus violations injected by the test itself in a
+// quarter of their own (2021Q2), so the demo's quarters stay as the story tells them.
+withOwnDatabase('mgr_qaudit');
+
+const NO_CHAIN: ChainEvidence = { headSeq: 0, headHash: '0'.repeat(64), eventsInQuarter: 0, verified: true, detail: 'not checked in this test' };
+const Q2_2023 = quarterOf(2023, 2);
+let auditor: Actor;
+
+beforeAll(async () => {
+  await loadDemoStory(prisma);
+  auditor = await makeUser('auditor', { name: 'Test Auditor' });
+}, 240_000);
+
+describe('quarter input', () => {
+  it('names the field and the reason for a malformed or future quarter', async () => {
+    for (const bad of ['2023Q5', '2023-Q2', '', 'Q2 2023', 2023]) {
+      const e = await appError(() => requestQuarterlyAudit(contextFor(auditor), { quarter: bad }));
+      expect(e.code).toBe('validation_failed');
+      expect(Object.keys(e.fieldErrors ?? {})).toEqual(['quarter']);
+    }
+    const future = await appError(() => requestQuarterlyAudit(contextFor(auditor, { now: () => new Date('2023-05-01T00:00:00Z') }), { quarter: '2023Q3' }));
+    expect(future.fieldErrors?.quarter?.[0]).toMatch(/future/);
+    expect(parseQuarter('2023q2', new Date()).id).toBe('2023Q2');
+  });
+
+  it('refuses engineers and committee members', async () => {
+    for (const role of ['engineer', 'committee', 'viewer', 'admin'] as const) {
+      const e = await appError(async () => requestQuarterlyAudit(contextFor(await makeUser(role)), { quarter: '2023Q2' }));
+      expect(e.code).toBe('forbidden');
+    }
+  });
+});
+
+describe('2023Q2 of the demo story', () => {
+  it('lists exactly the production deployments, transitions and parameter changes recorded in the quarter', async () => {
+    const r = await buildQuarterlyReport(contextFor(auditor), Q2_2023, NO_CHAIN);
+    const inQ = { gte: Q2_2023.start, lt: Q2_2023.end };
+    const transitions = await prisma.statusTransition.findMany({ where: { at: inQ }, select: { toStatus: true, fromStatus: true, version: { select: { modelId: true } } } });
+    expect(r.transitions.map((t) => `${t.modelId}:${t.from}->${t.to}`).sort()).toEqual(transitions.map((t) => `${t.version.modelId}:${t.fromStatus}->${t.toStatus}`).sort());
+    expect(r.deployments.map((d) => d.modelId).sort()).toEqual(transitions.filter((t) => t.toStatus === 'production').map((t) => t.version.modelId).sort());
+    const sets = await prisma.parameterSet.findMany({
+      where: { OR: [{ createdAt: inQ }, { approvedAt: inQ }, { effectiveDate: inQ }, { votes: { some: { createdAt: inQ } } }] },
+      select: { parameterId: true },
+    });
+    expect(sets.length).toBeGreaterThan(0);
+    expect(r.parameterChanges.map((p) => p.parameter_id).sort()).toEqual(sets.map((s) => s.parameterId).sort());
+    // Every check is tagged with at least one control, and the gap list is what the map says.
+    for (const c of r.checks) expect(c.controls.length).toBeGreaterThan(0);
+    expect(r.gaps.map((g) => g.id)).toEqual(r.controlMap.filter((m) => m.checks === 0).map((m) => m.control.id));
+  });
+
+  it('gives a correct, empty report for a quarter with no activity', async () => {
+    const r = await buildQuarterlyReport(contextFor(auditor), quarterOf(1999, 1), NO_CHAIN);
+    expect(r.summary).toMatchObject({ checks: 0, failed: 0, deployments: 0, transitions: 0, parameterChanges: 0, compliant: true });
+    expect(r.gaps).toHaveLength(CONTROLS.length);
+  });
+});
+
+describe('violations injected in 2021Q2', () => {
+  const Q = quarterOf(2021, 2);
+  let skipped: { modelId: string };
+  beforeAll(async () => {
+    const clock = manualClock('2021-04-10T09:00:00Z');
+    const at = (a: Actor) => contextFor(a, { db: prisma, now: clock.now });
+    const eng = await makeUser('engineer');
+    const [m1] = await prisma.user.findMany({ where: { role: 'committee', active: true }, select: { id: true, email: true, role: true, senior: true }, take: 1 });
+    const member: Actor = { type: 'user', id: m1.id, label: m1.email, role: m1.role, senior: m1.senior };
+    const comp = await makeComponent();
+    const v = await registerModelVersion(at(eng), {
+      component: comp.key, architecture: 'diffusion', version: '3.0.0', releaseDate: '2021-04-10',
+      git: { commit: randomBytes(20).toString('hex'), branch: 'develop', message: '[BASE] TUNE: injected' },
+      artifacts: [{ path: 'model.pt', sha256: 'b'.repeat(64), sizeBytes: 10 }],
+    });
+    await addTestResult(at(eng), v.id, { suite: 'unit', passed: 10, failed: 0 });
+    clock.advance(3_600_000);
+    await transitionModelVersion(at(eng), v.id, { to: 'testing' });
+    await transitionModelVersion(at(eng), v.id, { to: 'staging' });
+    const req = await requestPromotion(at(eng), v.id, { reason: 'injected: one vote only' });
+    clock.advance(3_600_000);
+    await castVote(at(member), req.id, { decision: 'approve', comment: 'first and only vote' });
+    // Straight into production in the database, behind the quorum's back.
+    clock.advance(3_600_000);
+    await prisma.modelVersion.update({ where: { id: v.id }, data: { status: 'production' } });
+    await prisma.statusTransition.create({ data: { versionId: v.id, fromStatus: 'staging', toStatus: 'production', reason: 'pushed', actorLabel: eng.label, actorId: eng.id, requestId: req.id, at: clock.now() } });
+    skipped = { modelId: v.modelId };
+    // A parameter set proposed but never voted on, effective in the quarter…
+    await proposeParameterSet(at(eng), { parameter_id: 'lambda-20210501-9', base_noise_lambda: 0.9, residual_noise_lambda: 0.1, effective_date: '2021-05-01' });
+    // …and one switched to approved in the database with no vote at all.
+    const forged = await proposeParameterSet(at(eng), { parameter_id: 'inference-20210601-9', effective_date: '2021-06-01', parameters: { sampling_steps: 10 } });
+    await prisma.parameterSet.update({ where: { id: forged.id }, data: { status: 'approved', approvedBy: 'Model Governance Committee', approvedAt: new Date('2021-05-30T00:00:00Z') } });
+  });
+
+  it('flags the promotion that skipped quorum and the parameter changes made without approval', async () => {
+    const r = await buildQuarterlyReport(contextFor(auditor), Q, NO_CHAIN);
+    const quorum = r.checks.find((c) => c.kind === 'quorum' && c.subject === skipped.modelId);
+    expect(quorum).toMatchObject({ result: 'fail' });
+    expect(quorum!.evidence).toMatch(/1 approval of [2-9] needed/);
+    expect(quorum!.controls).toContain('SR11-7-EC');
+    const promotionRecord = r.checks.find((c) => c.kind === 'promotion_record' && c.subject === skipped.modelId);
+    expect(promotionRecord?.result).toBe('fail'); // the request itself is still open
+    expect(r.unapprovedModifications).toEqual(expect.arrayContaining([
+      expect.objectContaining({ subject: 'lambda-20210501-9', flag: 'proposed_but_effective' }),
+      expect.objectContaining({ subject: 'inference-20210601-9', flag: 'approval_not_recorded_here' }),
+    ]));
+    expect(r.summary.compliant).toBe(false);
+  });
+});
+
+describe('generated snapshot', () => {
+  let generated: Awaited<ReturnType<typeof generateQuarterlyAudit>>;
+  beforeAll(async () => {
+    generated = await generateQuarterlyAudit(contextFor(auditor), quarterOf(2021, 2));
+  }, 120_000);
+
+  it('stores the files with their SHA-256, the chain head of a fresh checkpoint, and an audit event', async () => {
+    const row = await prisma.quarterlyAudit.findUniqueOrThrow({ where: { id: generated.id }, select: { chainHeadHash: true, chainHeadSeq: true, files: { select: { name: true, sha256: true, content: true } } } });
+    const cp = await prisma.auditCheckpoint.findFirst({ where: { reason: 'quarterly audit 2021Q2' }, orderBy: { id: 'desc' }, select: { seq: true, hash: true } });
+    expect(cp).toEqual({ seq: row.chainHeadSeq, hash: row.chainHeadHash });
+    expect(row.files.map((f) => f.name).sort()).toEqual(['audit-2021Q2-bundle.zip', 'compliance_checklist.md', 'model_audit_report.pdf', 'parameter_changes.json']);
+    for (const f of row.files) expect(sha256(f.content)).toBe(f.sha256);
+    const ev = await prisma.auditEvent.findFirst({ where: { action: 'quarterly_audit.generate', entityId: generated.id }, select: { change: true } });
+    expect(JSON.stringify(ev?.change)).toContain(row.chainHeadHash);
+  });
+
+  it('has a PDF whose text names the model ids and the head hash', async () => {
+    const pdf = await prisma.quarterlyAuditFile.findFirstOrThrow({ where: { auditId: generated.id, name: 'model_audit_report.pdf' }, select: { content: true } });
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'qa-')), 'r.pdf');
+    writeFileSync(file, pdf.content);
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    expect(generated.report.deployments.length).toBeGreaterThan(0);
+    for (const d of generated.report.deployments) expect(text).toContain(d.modelId);
+    expect(text).toContain(generated.chainHeadHash);
+    expect(text).toMatch(/Page 1 of \d+/);
+  });
+
+  it('has a zip laid out as docs/audits/QUARTER/ holding the files with the recorded hashes', async () => {
+    const files = await prisma.quarterlyAuditFile.findMany({ where: { auditId: generated.id }, select: { name: true, sha256: true, content: true } });
+    const zip = unzipSync(files.find((f) => f.name.endsWith('.zip'))!.content);
+    for (const f of files.filter((x) => !x.name.endsWith('.zip'))) {
+      expect(sha256(zip[`docs/audits/2021Q2/${f.name}`])).toBe(f.sha256);
+    }
+    // The stored bundle verifies offline, against the registry's public key.
+    const bundle = files.find((f) => f.name.endsWith('.zip'))!.content;
+    const v = verifyBundle(bundle, { trustedPublicKeyPem: signingKey().publicKeyPem });
+    expect(v).toMatchObject({ ok: true, quarter: '2021Q2', toSeq: expect.any(Number) as number });
+    expect(Object.keys(zip)).toEqual(expect.arrayContaining(['docs/audits/2021Q2/manifest.json', 'docs/audits/2021Q2/evidence/events.jsonl', 'docs/audits/2021Q2/evidence/checkpoint-end.json', 'docs/audits/2021Q2/evidence/public-key.pem']));
+  });
+
+  it('is immutable; regenerating makes a new snapshot; sign-off happens once with a comment', async () => {
+    await expect(prisma.quarterlyAuditFile.updateMany({ where: { auditId: generated.id }, data: { sha256: 'f'.repeat(64) } })).rejects.toThrow(/immutable/);
+    await expect(prisma.quarterlyAudit.update({ where: { id: generated.id }, data: { chainHeadHash: 'f'.repeat(64) } })).rejects.toThrow(/immutable/);
+    const run = await requestQuarterlyAudit(contextFor(auditor), { quarter: '2021Q2' });
+    const done = await runQuarterlyAuditJob(run.id, { db: prisma });
+    expect(done.status).toBe('succeeded');
+    expect(done.auditId).not.toBe(generated.id);
+    expect(await prisma.quarterlyAudit.count({ where: { quarter: '2021Q2' } })).toBe(2);
+    const noComment = await appError(() => signOffQuarterlyAudit(contextFor(auditor), generated.id, { comment: ' ' }));
+    expect(noComment.fieldErrors?.comment).toBeDefined();
+    await signOffQuarterlyAudit(contextFor(auditor), generated.id, { comment: 'Checked the quorum finding with the committee chair' });
+    expect((await appError(() => signOffQuarterlyAudit(contextFor(auditor), generated.id, { comment: 'again' }))).code).toBe('conflict');
+  });
+});
