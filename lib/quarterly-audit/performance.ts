@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../context';
 import { parseCommitMessage } from '../domain/commit-message';
-import { checkClaim } from '../queries/model-versions';
+import { checkClaim } from '../domain/impact';
 import type { AuditFacts } from './collect';
 import { type CheckSink } from './sink';
 
