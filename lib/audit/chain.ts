@@ -2,6 +2,7 @@ import type { Actor } from '../auth/permissions';
 import type { Db, Tx } from '../db';
 import { type StoredCheckpoint, allCheckpoints } from './checkpoint';
 import { GENESIS_HASH, HASH_VERSION, checkLink, computeEventHash } from './event-hash';
+import { type AuditAction, type AuditPayloadInput, parseAuditPayload } from './events';
 import { lockAuditChain } from './lock';
 import { readEvents } from './read-chain';
 import { eventMac, signingKeyOrNull } from './signing-key';
@@ -9,14 +10,14 @@ import { verifyCheckpointSignature } from './verify-events';
 
 export { GENESIS_HASH } from './event-hash';
 
-export type AuditInput = {
+export type AuditInput<A extends AuditAction = AuditAction> = {
   actor: Actor;
-  action: string; // dotted verb: version.register, version.transition, vote.cast, …
+  action: A; // one of lib/audit/events.ts
   entityType: string;
   entityId: string;
-  change: Record<string, unknown>;
-  /** Business time: when it happened (ctx.now(), or an imported file's date). Defaults to the append time. */
-  occurredAt?: Date;
+  change: AuditPayloadInput<A>; // the action's own schema: a wrong payload does not compile
+  /** Business time: when it happened (`ctx.now()`, or an imported file's date). */
+  occurredAt: Date;
 };
 
 /** JSON round-trip so what we hash is exactly what jsonb gives back (no undefined, no Dates). */
@@ -29,14 +30,15 @@ function toJsonValue(change: Record<string, unknown>): Record<string, unknown> {
  * records, so the change and its event commit or roll back together. The append time
  * (recordedAt) is the wall clock, never earlier than the previous event's.
  */
-export async function appendAuditEvent(tx: Tx, input: AuditInput): Promise<{ seq: number; hash: string }> {
+export async function appendAuditEvent<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<{ seq: number; hash: string }> {
   await lockAuditChain(tx);
   const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true, recordedAt: true } });
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   const recordedAt = new Date(Math.max(Date.now(), head?.recordedAt.getTime() ?? 0));
-  const occurredAt = input.occurredAt ?? recordedAt;
-  const change = toJsonValue(input.change);
+  const occurredAt = input.occurredAt;
+  if (!(occurredAt instanceof Date) || Number.isNaN(occurredAt.getTime())) throw new Error(`audit event ${input.action}: occurredAt is not a valid date`);
+  const change = toJsonValue(parseAuditPayload(input.action, input.change) as Record<string, unknown>);
   const hash = computeEventHash(prevHash, {
     seq,
     v: HASH_VERSION,

@@ -4,6 +4,8 @@
 // "overdue" flags are recorded at most once per entity (checked under an advisory lock).
 import { appendAuditEvent } from '../audit/chain';
 import { createCheckpoint, hasSigningKey } from '../audit/checkpoint';
+import type { AuditAction, AuditPayloadInput } from '../audit/events';
+import { isAction, readAuditEvents } from '../audit/reader';
 import { contextFor } from '../context';
 import { SYSTEM_ACTOR } from '../auth/permissions';
 import { prisma, type Db, type Tx } from '../db';
@@ -13,37 +15,36 @@ import { archiveExpiredVersions } from '../services/transition-version';
 
 export type JobOptions = { db?: Db; now?: Date };
 
-export const RCA_OVERDUE_ACTION = 'incident.rca_overdue';
-export const RATIFICATION_OVERDUE_ACTION = 'promotion.ratification_overdue';
+export const RCA_OVERDUE_ACTION = 'incident.rca_overdue' satisfies AuditAction;
+export const RATIFICATION_OVERDUE_ACTION = 'promotion.ratification_overdue' satisfies AuditAction;
+type FlagAction = typeof RCA_OVERDUE_ACTION | typeof RATIFICATION_OVERDUE_ACTION;
 
 // Serialises the check-then-record of each flag across instances (and `npm run jobs`), so two
 // concurrent runs cannot both record the same entity. Held until the transaction ends.
 const FLAG_LOCK_KEY = 0x6d67726a; // "mgrj"
 
 /** Entity ids (of the given ones) that already carry an audit event with this action. */
-async function alreadyFlagged(db: Db | Tx, action: string, entityType: string, ids: string[]): Promise<Set<string>> {
+async function alreadyFlagged(db: Db | Tx, action: FlagAction, entityType: string, ids: string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.auditEvent.findMany({
-    where: { action, entityType, entityId: { in: ids } },
-    select: { entityId: true },
-  });
-  return new Set(rows.map((r) => r.entityId));
+  const events = await readAuditEvents(db, { actions: [action], entityType, entityIds: ids });
+  return new Set(events.filter(isAction(action)).map((e) => e.entityId));
 }
 
 /**
  * Record one "overdue" flag if it is still due and not yet recorded. The lock makes the
  * existence check and the append one step for every writer of flags.
  */
-async function flagOnce(
+async function flagOnce<A extends FlagAction>(
   db: Db,
-  p: { action: string; entityType: string; entityId: string; stillDue: (tx: Tx) => Promise<Record<string, unknown> | null> },
+  now: Date,
+  p: { action: A; entityType: string; entityId: string; stillDue: (tx: Tx) => Promise<AuditPayloadInput<A> | null> },
 ): Promise<boolean> {
   return inTransaction({ db }, async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FLAG_LOCK_KEY}::bigint)`;
     if ((await alreadyFlagged(tx, p.action, p.entityType, [p.entityId])).size > 0) return false;
     const change = await p.stillDue(tx);
     if (!change) return false;
-    await appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: p.action, entityType: p.entityType, entityId: p.entityId, change });
+    await appendAuditEvent(tx, { actor: SYSTEM_ACTOR, occurredAt: now, action: p.action, entityType: p.entityType, entityId: p.entityId, change });
     return true;
   });
 }
@@ -64,7 +65,7 @@ export async function flagOverdueRcas(opts: JobOptions = {}): Promise<{ flagged:
   const flagged: string[] = [];
   for (const { id } of candidates) {
     if (done.has(id)) continue;
-    const recorded = await flagOnce(db, {
+    const recorded = await flagOnce(db, now, {
       action: RCA_OVERDUE_ACTION,
       entityType: 'incident',
       entityId: id,
@@ -107,7 +108,7 @@ export async function flagOverdueRatifications(opts: JobOptions = {}): Promise<{
   const flagged: string[] = [];
   for (const { id } of candidates) {
     if (done.has(id)) continue;
-    const recorded = await flagOnce(db, {
+    const recorded = await flagOnce(db, now, {
       action: RATIFICATION_OVERDUE_ACTION,
       entityType: 'promotion_request',
       entityId: id,

@@ -140,7 +140,7 @@ export const OPERATIONS: Op[] = [
   },
   {
     method: 'get', path: '/api/v1/audit/verify', operationId: 'verifyAuditChain', tags: ['audit'], summary: 'Verify the audit chain',
-    description: 'Recomputes every hash; names the first broken event (altered, missing, reordered or inserted).',
+    description: 'Recomputes every hash and compares the chain with the signed checkpoints; names the first broken event (altered, missing, reordered, inserted, deleted or re-hashed after a checkpoint, appended behind the application).',
     permission: 'verify:audit-log',
     success: { status: 200, description: 'The verdict', schema: R.AuditVerifySchema }, errors: [401, 403],
   },

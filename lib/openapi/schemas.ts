@@ -157,7 +157,11 @@ export const ParameterSetImportResultSchema = z.object({
 });
 
 export const AuditVerifySchema = z.union([
-  z.object({ ok: z.literal(true), count: z.number().int(), headSeq: z.number().int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(true), count: z.number().int(), headSeq: z.number().int(), headHash: z.string(),
+    checkpoint: z.object({ seq: z.number().int(), at: z.string(), reason: z.string() }).nullable().describe('the latest signed checkpoint the chain matched'),
+    warnings: z.array(z.string()).describe('what could not be checked here'),
+  }),
   z.object({ ok: z.literal(false), count: z.number().int(), brokenSeq: z.number().int(), reason: z.string() }),
 ]);
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
 import { verifyAuditChain } from '../audit/chain';
-import { prisma } from '../db';
+import { countAuditEvents, readAuditEvents, type AuditEventFilter } from '../audit/reader';
+import type { ServiceContext } from '../context';
 import type { Prisma } from '../generated/prisma/client';
 
 export const AuditSearchSchema = z.object({
@@ -16,18 +16,12 @@ export const AuditSearchSchema = z.object({
 });
 export type AuditSearch = z.infer<typeof AuditSearchSchema>;
 
-export async function searchAuditEvents(actor: Actor, search: AuditSearch) {
-  requirePermission(actor, 'read:audit-log');
+const DAY = 86_400_000;
+
+/** The search as a reader filter. Dates are business time (occurredAt), whole UTC days. */
+export function auditSearchFilter(search: AuditSearch): AuditEventFilter {
   const where: Prisma.AuditEventWhereInput = {};
   if (search.action) where.action = search.action;
-  if (search.entityType) where.entityType = search.entityType;
-  if (search.from || search.to) {
-    // Business time: the demo's 2023 history and imported history are found on their own dates.
-    where.occurredAt = {
-      ...(search.from ? { gte: new Date(`${search.from}T00:00:00.000Z`) } : {}),
-      ...(search.to ? { lt: new Date(new Date(`${search.to}T00:00:00.000Z`).getTime() + 86_400_000) } : {}),
-    };
-  }
   if (search.q) {
     where.OR = [
       { action: { contains: search.q, mode: 'insensitive' } },
@@ -35,24 +29,29 @@ export async function searchAuditEvents(actor: Actor, search: AuditSearch) {
       { entityId: { contains: search.q } },
     ];
   }
+  return {
+    where,
+    entityType: search.entityType,
+    occurredFrom: search.from ? new Date(`${search.from}T00:00:00.000Z`) : undefined,
+    occurredBefore: search.to ? new Date(new Date(`${search.to}T00:00:00.000Z`).getTime() + DAY) : undefined,
+  };
+}
+
+export async function searchAuditEvents(ctx: ServiceContext, search: AuditSearch) {
+  requirePermission(ctx.actor, 'read:audit-log');
+  const filter = auditSearchFilter(search);
   const [total, items, actions] = await Promise.all([
-    prisma.auditEvent.count({ where }),
-    prisma.auditEvent.findMany({
-      where,
-      orderBy: { seq: 'desc' },
-      skip: (search.page - 1) * search.pageSize,
-      take: search.pageSize,
-      select: { seq: true, occurredAt: true, recordedAt: true, actorType: true, actorLabel: true, action: true, entityType: true, entityId: true, change: true, prevHash: true, hash: true },
-    }),
-    prisma.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
+    countAuditEvents(ctx.db, filter),
+    readAuditEvents(ctx.db, filter, { order: 'desc', skip: (search.page - 1) * search.pageSize, take: search.pageSize }),
+    ctx.db.auditEvent.findMany({ distinct: ['action'], select: { action: true }, orderBy: { action: 'asc' } }),
   ]);
   return { total, items, page: search.page, pageSize: search.pageSize, actions: actions.map((a) => a.action) };
 }
 
 /** Verify the whole chain: open to every role allowed to verify (auditors, committee, engineers, admins). */
-export async function verifyAuditLog(actor: Actor) {
-  requirePermission(actor, 'verify:audit-log');
+export async function verifyAuditLog(ctx: ServiceContext) {
+  requirePermission(ctx.actor, 'verify:audit-log');
   const started = Date.now();
-  const result = await verifyAuditChain(prisma);
+  const result = await verifyAuditChain(ctx.db);
   return { ...result, ms: Date.now() - started, verifiedAt: new Date().toISOString() };
 }

@@ -74,7 +74,7 @@ export async function addMetrics(ctx: ServiceContext, versionRef: string, rawInp
       throw new AppError('conflict', `Metrics of ${version.modelId} are frozen: it is ${version.status}`);
     }
     const result = await writeMetrics(tx, version.id, input.metrics, ctx.now());
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor,
       action: 'metrics.add',
       entityType: 'model_version',

@@ -25,7 +25,7 @@ export async function addTestResult(ctx: ServiceContext, versionRef: string, raw
       },
       select: { id: true, suite: true, passed: true, failed: true, skipped: true, runAt: true },
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor,
       action: 'test_results.add',
       entityType: 'model_version',

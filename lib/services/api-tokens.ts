@@ -96,7 +96,7 @@ export async function createApiToken(ctx: ServiceContext, rawInput: unknown): Pr
         data: { name: input.name, prefix, tokenHash: hash, role: input.role, senior: input.senior ?? false, createdById, expiresAt },
         select: { id: true, prefix: true, name: true, role: true, senior: true, expiresAt: true },
       });
-      await appendAuditEvent(tx, {
+      await appendAuditEvent(tx, { occurredAt: ctx.now(),
         actor,
         action: 'api_token.create',
         entityType: 'api_token',
@@ -119,7 +119,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<A
     if (!existing) throw notFound(`API token ${id}`);
     if (!existing.revokedAt) {
       await tx.apiToken.update({ where: { id }, data: { revokedAt: ctx.now() }, select: { id: true } });
-      await appendAuditEvent(tx, {
+      await appendAuditEvent(tx, { occurredAt: ctx.now(),
         actor,
         action: 'api_token.revoke',
         entityType: 'api_token',

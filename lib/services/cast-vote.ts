@@ -84,7 +84,7 @@ async function settle(tx: Tx, actor: Actor, at: Date, req: LockedRequest): Promi
     approvals, rejections, promoted: r.modelId, deprecated: r.deprecated,
     monitoringUntil: monitoringUntil.toISOString(), ratificationRequestId: ratification.id,
   });
-  await appendAuditEvent(tx, {
+  await appendAuditEvent(tx, { occurredAt: at,
     actor: systemOnBehalfOf(actor), action: 'promotion.request', entityType: 'promotion_request', entityId: ratification.id,
     change: { modelId: r.modelId, versionId: req.versionId, kind: 'ratification', quorum, dueAt: ratification.dueAt?.toISOString() ?? null, emergencyRequestId: req.id },
   });
@@ -111,7 +111,7 @@ export async function castVote(ctx: ServiceContext, requestId: string, rawInput:
     const at = ctx.now();
     const vote = await tx.vote.create({ data: { requestId, voterId, decision: input.decision, comment: input.comment, createdAt: at }, select: { id: true } });
     const { modelId } = await tx.modelVersion.findUniqueOrThrow({ where: { id: req.versionId }, select: { modelId: true } });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: at,
       actor, action: 'vote.cast', entityType: 'promotion_request', entityId: requestId,
       change: { voteId: vote.id, kind: req.kind, modelId, decision: input.decision, comment: input.comment },
     });

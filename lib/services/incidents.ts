@@ -82,7 +82,7 @@ export async function openIncident(ctx: ServiceContext, versionRef: string, rawI
       },
       select: { id: true },
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'incident.open', entityType: 'incident', entityId: incident.id,
       change: { title: input.title, severity: input.severity, version: bad.modelId, rollbackTo: target.modelId, rollbackFromStatus: target.status, rcaDueAt: rcaDueAt.toISOString() },
     });
@@ -121,7 +121,7 @@ export async function advanceTraffic(ctx: ServiceContext, incidentId: string, ra
       data: { incidentId, authorId: userId, at, text: `Traffic on the rollback target: ${percent}%${metrics ? ` (${metrics})` : ''}${input.note ? `. ${input.note}` : ''}` },
       select: { id: true },
     });
-    await appendAuditEvent(tx, { actor, action: 'incident.traffic', entityType: 'incident', entityId: incidentId, change: { percent, metricsSnapshot: input.metricsSnapshot, status } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'incident.traffic', entityType: 'incident', entityId: incidentId, change: { percent, metricsSnapshot: input.metricsSnapshot, status } });
     return { incidentId, percent, status };
   }, { onUniqueViolation: 'This traffic step was just recorded by someone else; reload' });
 }
@@ -135,7 +135,7 @@ export async function addIncidentLog(ctx: ServiceContext, incidentId: string, ra
   return inTransaction(ctx, async (tx) => {
     await lockIncident(tx, incidentId);
     const entry = await tx.incidentLogEntry.create({ data: { incidentId, authorId: userId, text: input.text, at: ctx.now() }, select: { id: true, at: true, text: true } });
-    await appendAuditEvent(tx, { actor, action: 'incident.log', entityType: 'incident', entityId: incidentId, change: { entryId: entry.id, text: input.text } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'incident.log', entityType: 'incident', entityId: incidentId, change: { entryId: entry.id, text: input.text } });
     return entry;
   });
 }
@@ -165,7 +165,7 @@ export async function submitRootCause(ctx: ServiceContext, incidentId: string, r
       data: { incidentId, authorId: userId, at, text: `Root cause analysis submitted${late ? ' (after its due time)' : ''}.` },
       select: { id: true },
     });
-    await appendAuditEvent(tx, { actor, action: 'incident.rca', entityType: 'incident', entityId: incidentId, change: { rootCause: input.rootCause, late, status } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'incident.rca', entityType: 'incident', entityId: incidentId, change: { rootCause: input.rootCause, late, status } });
     return { incidentId, status, late };
   });
 }

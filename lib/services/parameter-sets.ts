@@ -65,7 +65,7 @@ export async function proposeParameterSet(ctx: ServiceContext, rawInput: unknown
       data: { ...rowData(rec, 'registry'), status: 'proposed', proposedById: proposerId, quorum, createdAt: ctx.now() },
       select: parameterSetSelect,
     });
-    await appendAuditEvent(tx, { actor, action: 'parameter_set.propose', entityType: 'parameter_set', entityId: row.id, change: { record: rec, quorum } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'parameter_set.propose', entityType: 'parameter_set', entityId: row.id, change: { record: rec, quorum } });
     return row;
   }, { onUniqueViolation: `Parameter set ${rec.parameter_id} already exists` });
 }
@@ -89,7 +89,7 @@ export async function voteParameterSet(ctx: ServiceContext, parameterSetId: stri
     const already = await tx.parameterSetVote.findUnique({ where: { parameterSetId_voterId: { parameterSetId: ps.id, voterId } }, select: { decision: true } });
     if (already) throw conflict(`You have already voted (${already.decision}) on ${ps.parameter_id}`);
     await tx.parameterSetVote.create({ data: { parameterSetId: ps.id, voterId, decision: input.decision, comment: input.comment, createdAt: ctx.now() }, select: { id: true } });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'parameter_set.vote', entityType: 'parameter_set', entityId: ps.id,
       change: { parameterId: ps.parameter_id, decision: input.decision, comment: input.comment },
     });
@@ -105,11 +105,11 @@ export async function voteParameterSet(ctx: ServiceContext, parameterSetId: stri
     if (outcome === 'approved') {
       status = 'approved';
       await tx.parameterSet.update({ where: { id: ps.id }, data: { status, approvedBy: COMMITTEE_APPROVER, approvedAt: ctx.now() }, select: { id: true } });
-      await appendAuditEvent(tx, { actor, action: 'parameter_set.approve', entityType: 'parameter_set', entityId: ps.id, change: { parameterId: ps.parameter_id, approvals, rejections, quorum: ps.quorum, approvedBy: COMMITTEE_APPROVER } });
+      await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'parameter_set.approve', entityType: 'parameter_set', entityId: ps.id, change: { parameterId: ps.parameter_id, approvals, rejections, quorum: ps.quorum, approvedBy: COMMITTEE_APPROVER } });
     } else if (outcome === 'rejected') {
       status = 'rejected';
       await tx.parameterSet.update({ where: { id: ps.id }, data: { status }, select: { id: true } });
-      await appendAuditEvent(tx, { actor, action: 'parameter_set.reject', entityType: 'parameter_set', entityId: ps.id, change: { parameterId: ps.parameter_id, approvals, rejections, quorum: ps.quorum } });
+      await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'parameter_set.reject', entityType: 'parameter_set', entityId: ps.id, change: { parameterId: ps.parameter_id, approvals, rejections, quorum: ps.quorum } });
     }
     return { parameterSetId: ps.id, parameterId: ps.parameter_id, approvals, rejections, quorum: ps.quorum, status };
   }, { onUniqueViolation: 'Your vote on this parameter set was already recorded' });
@@ -154,7 +154,7 @@ export async function importParameterSet(ctx: ServiceContext, rawInput: unknown)
       },
       select: { id: true, parameterId: true, status: true },
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'parameter_set.import', entityType: 'parameter_set', entityId: row.id,
       change: { record: rec, status: row.status, source: 'import', approvalRecordedInRegistry: false },
     });

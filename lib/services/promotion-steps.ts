@@ -1,5 +1,6 @@
 import type { Actor } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
+import type { AuditPayloadInput } from '../audit/events';
 import { getSettings } from '../data/settings';
 import { findVersionForUpdate } from '../data/versions';
 import type { Tx } from '../db';
@@ -69,15 +70,19 @@ export async function promote(tx: Tx, actor: Actor, at: Date, req: LockedRequest
 }
 
 /** Close a request as approved or rejected, with its audit event. */
-export async function decide(tx: Tx, actor: Actor, at: Date, req: LockedRequest, status: 'approved' | 'rejected', change: Record<string, unknown>) {
+export async function decide(
+  tx: Tx, actor: Actor, at: Date, req: LockedRequest, status: 'approved' | 'rejected',
+  change: Omit<AuditPayloadInput<'promotion.approve'>, 'kind' | 'versionId' | 'quorum'> & { reason?: string },
+) {
   await tx.promotionRequest.update({ where: { id: req.id }, data: { status, decidedAt: at }, select: { id: true } });
-  await appendAuditEvent(tx, {
-    actor,
-    action: status === 'approved' ? 'promotion.approve' : 'promotion.reject',
-    entityType: 'promotion_request',
-    entityId: req.id,
-    change: { kind: req.kind, versionId: req.versionId, quorum: req.quorum, ...change },
-  });
+  const base = { actor, occurredAt: at, entityType: 'promotion_request', entityId: req.id } as const;
+  const common = { kind: req.kind, versionId: req.versionId, quorum: req.quorum, approvals: change.approvals, rejections: change.rejections };
+  if (status === 'approved') {
+    const { reason: _reason, ...approved } = change;
+    await appendAuditEvent(tx, { ...base, action: 'promotion.approve', change: { ...approved, ...common } });
+  } else {
+    await appendAuditEvent(tx, { ...base, action: 'promotion.reject', change: { ...common, ...(change.reason ? { reason: change.reason } : {}) } });
+  }
 }
 
 export async function latestRaiResult(tx: Tx, versionId: string): Promise<string | null> {

@@ -68,7 +68,7 @@ async function openRequest(ctx: ServiceContext, versionRef: string, reason: stri
       data: { versionId: v.id, kind, requestedById: requesterId, reason, quorum, createdAt: ctx.now() },
       select: { id: true, kind: true, status: true, quorum: true, createdAt: true },
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor,
       action: 'promotion.request',
       entityType: 'promotion_request',
@@ -104,7 +104,7 @@ export async function withdrawRequest(ctx: ServiceContext, requestId: string, ra
     if (req.status !== 'open') throw conflict(`This request is already ${req.status}`);
     requireDecision(actor, canWithdraw(actor, req));
     await tx.promotionRequest.update({ where: { id: req.id }, data: { status: 'withdrawn', decidedAt: ctx.now() }, select: { id: true } });
-    await appendAuditEvent(tx, { actor, action: 'promotion.withdraw', entityType: 'promotion_request', entityId: req.id, change: { kind: req.kind, versionId: req.versionId, reason: input.reason } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'promotion.withdraw', entityType: 'promotion_request', entityId: req.id, change: { kind: req.kind, versionId: req.versionId, reason: input.reason } });
     return { id: req.id, status: 'withdrawn' as const };
   });
 }
@@ -121,7 +121,7 @@ export async function recordBackport(ctx: ServiceContext, versionRef: string, ra
     if (v.backportCommit === input.commit) return { modelId: locked.modelId, backportCommit: input.commit, result: 'unchanged' as const };
     if (v.backportCommit) throw conflict(`${locked.modelId} was already backported in commit ${v.backportCommit}`, { field: 'commit' });
     await tx.modelVersion.update({ where: { id: locked.id }, data: { backportCommit: input.commit, backportedAt: ctx.now() }, select: { id: true } });
-    await appendAuditEvent(tx, { actor, action: 'version.backport', entityType: 'model_version', entityId: locked.id, change: { modelId: locked.modelId, commit: input.commit } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'version.backport', entityType: 'model_version', entityId: locked.id, change: { modelId: locked.modelId, commit: input.commit } });
     return { modelId: locked.modelId, backportCommit: input.commit, result: 'recorded' as const };
   });
 }

@@ -48,7 +48,7 @@ export async function recordRaiAssessment(ctx: ServiceContext, versionRef: strin
       },
       select: { id: true, result: true, maxDisparity: true, assessedAt: true },
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'rai.assess', entityType: 'model_version', entityId: version.id,
       change: {
         assessmentId: assessment.id, modelId: version.modelId, result: evaluation.result, maxDisparity: evaluation.maxDisparity,

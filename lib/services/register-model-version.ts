@@ -82,7 +82,7 @@ export async function registerModelVersion(ctx: ServiceContext, rawInput: unknow
       });
       let metricCount = 0;
       if (input.metrics?.length) metricCount = (await writeMetrics(tx, version.id, input.metrics, now)).written;
-      await appendAuditEvent(tx, {
+      await appendAuditEvent(tx, { occurredAt: ctx.now(),
         actor,
         action: 'version.register',
         entityType: 'model_version',

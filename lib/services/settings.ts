@@ -33,7 +33,7 @@ export async function updateSettings(ctx: ServiceContext, rawInput: unknown): Pr
       });
       changes[key] = { before: before[field], after: value };
     }
-    await appendAuditEvent(tx, { actor, action: 'settings.update', entityType: 'settings', entityId: 'settings', change: { changes } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'settings.update', entityType: 'settings', entityId: 'settings', change: { changes } });
     return getSettings(tx);
   });
 }

@@ -41,7 +41,7 @@ export async function recordStatusChange(
     },
     select: { id: true },
   });
-  await appendAuditEvent(tx, {
+  await appendAuditEvent(tx, { occurredAt: at,
     actor: p.actor,
     action: 'version.transition',
     entityType: 'model_version',
@@ -102,7 +102,7 @@ export async function transitionModelVersion(ctx: ServiceContext, versionRef: st
       });
       for (const r of open) {
         await tx.promotionRequest.update({ where: { id: r.id }, data: { status: 'withdrawn', decidedAt: ctx.now() }, select: { id: true } });
-        await appendAuditEvent(tx, {
+        await appendAuditEvent(tx, { occurredAt: ctx.now(),
           actor, action: 'promotion.withdraw', entityType: 'promotion_request', entityId: r.id,
           change: { modelId: locked.modelId, reason: `version moved ${from} → ${to}` },
         });

@@ -33,7 +33,7 @@ export async function createUser(ctx: ServiceContext, rawInput: unknown) {
       data: { email: input.email, name: input.name, role: input.role, senior: input.senior, passwordHash, createdAt: ctx.now() },
       select: userSelect,
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'user.create', entityType: 'user', entityId: user.id,
       change: { email: user.email, name: user.name, role: user.role, senior: user.senior, passwordSet: passwordHash !== null },
     });
@@ -71,7 +71,7 @@ export async function updateUser(ctx: ServiceContext, userId: string, rawInput: 
       data: { ...after, ...(revoke ? { sessionVersion: { increment: 1 } } : {}) },
       select: userSelect,
     });
-    await appendAuditEvent(tx, {
+    await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'user.update', entityType: 'user', entityId: userId,
       change: { email: before.email, changes: Object.fromEntries(changed.map((k) => [k, { before: before[k], after: after[k] }])), sessionsRevoked: revoke },
     });
@@ -98,7 +98,7 @@ export async function setPassword(ctx: ServiceContext, userId: string, rawInput:
       select: { id: true },
     });
     // Never the hash, not even in the audit log.
-    await appendAuditEvent(tx, { actor, action: 'user.password', entityType: 'user', entityId: userId, change: { email: exists.email, by: self ? 'self' : 'admin', sessionsRevoked: !self } });
+    await appendAuditEvent(tx, { occurredAt: ctx.now(), actor, action: 'user.password', entityType: 'user', entityId: userId, change: { email: exists.email, by: self ? 'self' : 'admin', sessionsRevoked: !self } });
     return { id: userId };
   });
 }

@@ -28,7 +28,7 @@ afterAll(async () => {
 async function append(n: number, label = 'seq') {
   for (let i = 0; i < n; i++) {
     await db.$transaction((tx) =>
-      appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: 'test.event', entityType: 'test', entityId: `${label}-${i}`, change: { i, nested: { b: 2, a: 1 } } }),
+      appendAuditEvent(tx, { actor: SYSTEM_ACTOR, occurredAt: new Date(), action: 'settings.update', entityType: 'test', entityId: `${label}-${i}`, change: { changes: { b: { before: i, after: 2 }, a: { before: 1, after: i } } } }),
     );
   }
 }
@@ -53,7 +53,7 @@ describe('audit chain', () => {
   it('gives one unbroken chain under 50 concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        db.$transaction((tx) => appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: 'test.concurrent', entityType: 'test', entityId: `w${i}`, change: { writer: i } })),
+        db.$transaction((tx) => appendAuditEvent(tx, { actor: SYSTEM_ACTOR, occurredAt: new Date(), action: 'incident.log', entityType: 'test', entityId: `w${i}`, change: { entryId: `w${i}`, text: `writer ${i}` } })),
       ),
     );
     const result = await verifyAuditChain(db);
@@ -67,7 +67,7 @@ describe('audit chain', () => {
     const before = (await raw.query('SELECT count(*)::int AS n FROM audit_events')).rows[0].n;
     await expect(
       db.$transaction(async (tx) => {
-        await appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: 'test.rollback', entityType: 'test', entityId: 'x', change: {} });
+        await appendAuditEvent(tx, { actor: SYSTEM_ACTOR, occurredAt: new Date(), action: 'incident.log', entityType: 'test', entityId: 'x', change: { entryId: 'x', text: 'rolled back' } });
         throw new Error('boom');
       }),
     ).rejects.toThrow('boom');

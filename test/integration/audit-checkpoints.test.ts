@@ -43,7 +43,7 @@ async function tamper(sql: string, params: unknown[] = []) {
 }
 
 async function append(n: number, label: string) {
-  const events = Array.from({ length: n }, (_, i) => ({ actor: SYSTEM_ACTOR, action: 'test.event', entityType: 'test', entityId: `${label}-${i}`, change: { i, label } }));
+  const events = Array.from({ length: n }, (_, i) => ({ actor: SYSTEM_ACTOR, occurredAt: new Date(), action: 'incident.log' as const, entityType: 'test', entityId: `${label}-${i}`, change: { entryId: String(i), text: label } }));
   // Batches keep the setup quick; each append still takes the lock and links to the head.
   for (let i = 0; i < events.length; i += 50) {
     await db.$transaction(async (tx) => {
@@ -71,7 +71,7 @@ async function chain(checkpointsAt: number[]) {
 
 /** Rewrite event `from` and recompute every hash after it, as an attacker without the key can. */
 async function editAndRehash(from: number) {
-  await tamper(`UPDATE audit_events SET change = '{"i": 199, "label": "edited"}' WHERE seq = $1`, [from]);
+  await tamper(`UPDATE audit_events SET change = '{"entryId": "199", "text": "edited"}' WHERE seq = $1`, [from]);
   const rows = (await db.auditEvent.findMany({ where: { seq: { gte: from } }, orderBy: { seq: 'asc' } })) as AuditEventRow[];
   let prevHash = (await db.auditEvent.findUniqueOrThrow({ where: { seq: from - 1 }, select: { hash: true } })).hash;
   for (const row of rows) {
@@ -168,7 +168,7 @@ describe('verifyEvents: the offline check of a run of canonical lines', () => {
     expect(verifyEvents(lines, from, to, key)).toMatchObject({ ok: true, count: 150, fromSeq: 100, toSeq: 250 });
 
     const changed = [...lines];
-    changed[49] = changed[49].replace('"label":"base"', '"label":"bass"');
+    changed[49] = changed[49].replace('"text":"base"', '"text":"bass"');
     expect(verifyEvents(changed, from, to, key)).toMatchObject({ ok: false, brokenSeq: 150, line: 50, reason: expect.stringMatching(/altered/) });
     expect(verifyEvents(lines.slice(0, -1), from, to, key)).toMatchObject({ ok: false, brokenSeq: 250, reason: expect.stringMatching(/missing/) });
     expect(verifyEvents(lines, from, to, createOtherPublicKey())).toMatchObject({ ok: false, reason: expect.stringMatching(/another key/) });
@@ -185,7 +185,7 @@ describe('two times per event', () => {
     await restoreHashOf(250);
     expect((await verifyAuditChain(db)).ok).toBe(true);
     const occurredAt = new Date('2023-04-03T09:00:00Z');
-    await db.$transaction((tx) => appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: 'test.event', entityType: 'test', entityId: 'b', change: {}, occurredAt }));
+    await db.$transaction((tx) => appendAuditEvent(tx, { actor: SYSTEM_ACTOR, action: 'incident.log', entityType: 'test', entityId: 'b', change: { entryId: 'b', text: 'late' }, occurredAt }));
     const last = await db.auditEvent.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     expect(last.occurredAt.toISOString()).toBe('2023-04-03T09:00:00.000Z');
     expect(last.recordedAt.getTime()).toBeGreaterThanOrEqual(future.getTime());

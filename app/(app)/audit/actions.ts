@@ -1,6 +1,7 @@
 'use server';
 
 import { requireActionActor } from '@/lib/auth/session';
+import { contextFor } from '@/lib/context';
 import { isAppError } from '@/lib/errors';
 import { verifyAuditLog } from '@/lib/queries/audit';
 
@@ -9,7 +10,7 @@ export type VerifyState = { result?: Awaited<ReturnType<typeof verifyAuditLog>>;
 export async function verifyChainAction(_prev: VerifyState, _form: FormData): Promise<VerifyState> {
   try {
     const actor = await requireActionActor('verify:audit-log');
-    return { result: await verifyAuditLog(actor) };
+    return { result: await verifyAuditLog(contextFor(actor)) };
   } catch (e) {
     return { error: isAppError(e) ? e.message : 'Verification failed to run' };
   }

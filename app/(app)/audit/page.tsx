@@ -4,6 +4,7 @@ import { VerifyChainButton } from '@/components/audit/verify-button';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
+import { contextFor } from '@/lib/context';
 import { AuditSearchSchema, searchAuditEvents } from '@/lib/queries/audit';
 import { verifyChainAction } from './actions';
 import { pageSearchParams } from '@/lib/http/page-params';
@@ -16,7 +17,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const raw = await pageSearchParams(searchParams);
   const parsed = AuditSearchSchema.safeParse(Object.fromEntries(Object.entries(raw).filter(([, v]) => typeof v === 'string' && v !== '')));
   const search = parsed.success ? parsed.data : AuditSearchSchema.parse({});
-  const data = await searchAuditEvents(actor, search);
+  const data = await searchAuditEvents(contextFor(actor), search);
   const pages = Math.max(1, Math.ceil(data.total / data.pageSize));
   const link = (page: number) => `/audit?${new URLSearchParams({ ...Object.fromEntries(Object.entries(search).filter(([k, v]) => v !== undefined && k !== 'page').map(([k, v]) => [k, String(v)])), page: String(page) })}`;
   return (
@@ -79,7 +80,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                     )}
                   </td>
                   <td className="px-3 py-2">{e.actorLabel}<span className="block text-xs text-slate-500">{e.actorType}</span></td>
-                  <td className="px-3 py-2 font-medium">{e.action}</td>
+                  <td className="px-3 py-2 font-medium">
+                    {e.action}
+                    {!e.valid && <span className="block text-xs text-amber-800" title={e.issue}>does not match its schema</span>}
+                    {e.valid && e.action === 'history.imported' && <span className="block text-xs text-amber-800">{e.change.mark}</span>}
+                  </td>
                   <td className="px-3 py-2">
                     {e.entityType === 'model_version' ? <Link href={`/versions/${e.entityId}`}>{e.entityType}</Link> : e.entityType}
                     <span className="block font-mono text-xs text-slate-500">{e.entityId}</span>
