@@ -20,6 +20,11 @@ export const AUDIT_PAYLOADS = {
   'settings.update': z.strictObject({ changes: beforeAfter }),
   'api_token.create': z.strictObject({ name: z.string(), prefix: z.string(), role: z.string(), senior: z.boolean(), expiresAt: iso.nullable() }),
   'api_token.revoke': z.strictObject({ name: z.string(), prefix: z.string() }),
+  'metric_definition.update': z.strictObject({
+    key: z.string(),
+    before: z.strictObject({ minValue: z.number().nullable(), maxValue: z.number().nullable() }),
+    after: z.strictObject({ minValue: z.number().nullable(), maxValue: z.number().nullable() }),
+  }),
   'version.register': z.strictObject({
     modelId: z.string(), component: z.string(), architecture: z.string(), version: z.string(), releaseDate: z.string(),
     gitCommit: z.string().nullable(), gitBranch: z.string().nullable(), tags: z.array(z.string()),

@@ -28,6 +28,7 @@ export async function updateMetricRange(ctx: ServiceContext, key: string, rawInp
     const after = await tx.metricDefinition.update({ where: { key }, data: { minValue, maxValue }, select: SELECT });
     await appendAuditEvent(tx, {
       actor: ctx.actor,
+      occurredAt: ctx.now(),
       action: 'metric_definition.update',
       entityType: 'metric_definition',
       entityId: before.id,
