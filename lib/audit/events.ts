@@ -73,6 +73,11 @@ export const AUDIT_PAYLOADS = {
   'incident.log': z.strictObject({ entryId: z.string(), text: z.string() }),
   'incident.rca': z.strictObject({ rootCause: z.string(), late: z.boolean(), status: z.string() }),
   'incident.rca_overdue': z.strictObject({ title: z.string(), version: z.string(), status: z.string(), openedAt: iso, rcaDueAt: iso, detectedAt: iso }),
+  'quarterly_audit.generate': z.strictObject({
+    quarter: z.string(), chainHeadSeq: z.number().int(), chainHeadHash: z.string(),
+    files: z.array(z.strictObject({ name: z.string(), sha256: z.string() })), failed: z.number().int(),
+  }),
+  'quarterly_audit.signoff': z.strictObject({ quarter: z.string(), chainHeadHash: z.string(), comment: z.string() }),
   /**
    * History a file states (metadata.json's approval and production dates, a parameter set's
    * effective date), recorded with that business time, and marked as not decided here.
