@@ -28,7 +28,8 @@ export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now:
     getSettings(db),
     db.testResult.findFirst({
       where: { versionId, suite: 'unit' },
-      orderBy: [{ runAt: 'desc' }, { id: 'desc' }],
+      // Latest by when the registry received it, never by the runAt the client claims.
+      orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }],
       select: { passed: true, failed: true, runAt: true },
     }),
     db.metricRequirement.findMany({

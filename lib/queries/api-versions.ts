@@ -79,7 +79,7 @@ const DETAIL_SELECT = {
   artifacts: { orderBy: { path: 'asc' }, select: { path: true, sha256: true, sizeBytes: true } },
   metrics: { orderBy: [{ definition: { key: 'asc' } }, { scenario: 'asc' }, { language: 'asc' }], select: METRIC_SELECT },
   testResults: {
-    orderBy: [{ runAt: 'desc' }, { id: 'desc' }],
+    orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], // the order the gate judges in
     take: 100,
     select: { id: true, suite: true, passed: true, failed: true, skipped: true, ciRunUrl: true, runAt: true },
   },

@@ -299,7 +299,7 @@ export async function getModelVersionDetail(actor: Actor, ref: string, opts: Opt
     }),
     db.testResult.findMany({
       where: { versionId: v.id },
-      orderBy: { runAt: 'desc' },
+      orderBy: [{ recordedAt: 'desc' }, { id: 'desc' }], // the order the gate judges in
       take: 20,
       select: { id: true, suite: true, passed: true, failed: true, skipped: true, ciRunUrl: true, runAt: true },
     }),

@@ -2,15 +2,28 @@ import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import { findVersionForUpdate } from '../data/versions';
+import { validationFailed } from '../errors';
 import { parseInput } from '../validation/common';
 import { TestResultInputSchema } from '../validation/model-version';
 import { inTransaction } from './transaction';
 
-/** Record a test run for a version; the latest unit run is what the development → testing gate reads. */
+/** How far a CI runner's clock may be ahead of the registry's. */
+export const TEST_RESULT_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Record a test run for a version; the unit run the registry received last is what the
+ * development → testing gate reads. A run dated beyond the clock skew in the future is refused.
+ */
 export async function addTestResult(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
   const { actor } = ctx;
   requirePermission(actor, 'create:model-version');
   const input = parseInput(TestResultInputSchema, rawInput, 'test result');
+  const receivedAt = ctx.now();
+  const runAt = input.runAt ? new Date(input.runAt) : receivedAt;
+  if (runAt.getTime() > receivedAt.getTime() + TEST_RESULT_CLOCK_SKEW_MS) {
+    const reason = `must not be in the future: ${input.runAt} is more than ${TEST_RESULT_CLOCK_SKEW_MS / 60_000} minutes after the registry's clock (${receivedAt.toISOString()})`;
+    throw validationFailed(`Invalid test result: runAt ${reason}`, { runAt: [reason] });
+  }
   return inTransaction(ctx, async (tx) => {
     const version = await findVersionForUpdate(tx, versionRef);
     const result = await tx.testResult.create({
@@ -21,7 +34,8 @@ export async function addTestResult(ctx: ServiceContext, versionRef: string, raw
         failed: input.failed,
         skipped: input.skipped,
         ciRunUrl: input.ciRunUrl ?? null,
-        runAt: input.runAt ? new Date(input.runAt) : ctx.now(),
+        runAt,
+        recordedAt: receivedAt,
       },
       select: { id: true, suite: true, passed: true, failed: true, skipped: true, runAt: true },
     });
