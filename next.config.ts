@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { PERMISSIONS_POLICY } from './lib/security-headers';
 
 const nextConfig: NextConfig = {
   // pg, pg-boss and the Prisma adapter are Node libraries; keep them out of the server bundle.
@@ -10,14 +11,15 @@ const nextConfig: NextConfig = {
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 for pages a role may not see.
   experimental: { authInterrupts: true },
+  // Security headers (CSP with a nonce per request, Permissions-Policy, HSTS behind https) are set
+  // per request by proxy.ts: see lib/security-headers.ts. Static files skip the proxy.
   async headers() {
     return [
       {
-        source: '/:path*',
+        source: '/_next/static/:path*',
         headers: [
           { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
+          { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
         ],
       },
     ];

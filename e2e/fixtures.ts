@@ -38,8 +38,8 @@ export async function dbQuery<T extends pg.QueryResultRow>(sql: string, params: 
   return withDb(async (c) => (await c.query<T>(sql, params)).rows);
 }
 
-export async function signInAs(page: Page, user: TestUser): Promise<void> {
-  await page.goto('/signin');
+export async function signInAs(page: Page, user: TestUser, origin = ''): Promise<void> {
+  await page.goto(`${origin}/signin`);
   await page.getByLabel('Email').fill(user.email);
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();

@@ -59,3 +59,26 @@ export function isUniqueViolation(e: unknown): boolean {
   if (cause?.kind === 'UniqueConstraintViolation' || cause?.originalCode === '23505') return true;
   return false;
 }
+
+// Connection-level failures: the server is down, restarting (57P01 admin shutdown, 57P02 crash
+// shutdown, 57P03 cannot connect now), refusing connections (53300 too many) or the link broke.
+// Prisma reports the first two as P1001/P1002/P1017 or a driver-adapter error of kind
+// DatabaseNotReachable / ConnectionClosed.
+const UNAVAILABLE_CODES = new Set([
+  '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08004', '08006',
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND',
+  'P1001', 'P1002', 'P1017',
+]);
+const UNAVAILABLE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'TooManyConnections', 'SocketTimeout']);
+const UNAVAILABLE_MESSAGE = /Connection terminated unexpectedly|Can't reach database server|terminating connection due to administrator command|the database system is (shutting down|starting up|in recovery mode)/i;
+
+/** Is this error "the database is not reachable right now" (→ 503 Retry-After), not a bug? */
+export function isDatabaseUnavailable(e: unknown, depth = 0): boolean {
+  if (typeof e !== 'object' || e === null || depth > 4) return false;
+  const err = e as { code?: unknown; message?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: string; originalCode?: string; code?: string } } } };
+  if (typeof err.code === 'string' && UNAVAILABLE_CODES.has(err.code)) return true;
+  const cause = err.meta?.driverAdapterError?.cause;
+  if (cause && ((cause.kind && UNAVAILABLE_KINDS.has(cause.kind)) || UNAVAILABLE_CODES.has(cause.originalCode ?? '') || UNAVAILABLE_CODES.has(cause.code ?? ''))) return true;
+  if (typeof err.message === 'string' && UNAVAILABLE_MESSAGE.test(err.message)) return true;
+  return err.cause !== undefined && isDatabaseUnavailable(err.cause, depth + 1);
+}

@@ -1,13 +1,22 @@
 // `npm run db:seed` / `npx prisma db seed`: load the demo story (lib/demo/story.ts) into an empty
-// database. Idempotent: when any user exists it prints a line and exits 0.
+// database. Run again on a database holding only the demo, it prints a line and exits 0; on a
+// database with any account the demo did not create it refuses (exit 1): the demo's accounts
+// share a public password and must never land beside real users.
 import 'dotenv/config';
 const { createPrismaClient } = await import('../lib/db');
 const { DEMO_PASSWORD, DEMO_USERS, loadDemoStory } = await import('../lib/demo/story');
 
 const db = createPrismaClient();
 try {
-  if ((await db.user.count()) > 0) {
-    console.log('database already has data; skipping demo');
+  const others = await db.user.count({ where: { demo: false } });
+  if (others > 0) {
+    console.error(
+      `refused: this database has ${others} account(s) the demo did not create. The demo's accounts share a public ` +
+        'password, so it loads only into an empty database (use a database of its own for the demo).',
+    );
+    process.exitCode = 1;
+  } else if ((await db.user.count()) > 0) {
+    console.log('database already holds the demo; nothing to do');
   } else {
     const started = Date.now();
     const s = await loadDemoStory(db);

@@ -4,7 +4,9 @@
 //  2. apply the Prisma migrations
 //  3. load the demo story on an empty embedded database (or with MGR_SEED=1)
 //  4. build the app if there is no build or the sources are newer than it
-//  5. serve on $PORT (default 3000) and print the URL and the demo accounts
+//  5. serve on $PORT (default 3000) through scripts/server.mts (client addresses for the sign-in
+//     limits; TRUSTED_PROXIES) and print the URL and the demo accounts — or, on a real database
+//     with no admin yet, how to create the first one
 import 'dotenv/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
@@ -78,6 +80,17 @@ function needsBuild(): boolean {
   return sources > built;
 }
 
+async function activeAdmins(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active`);
+    return rows[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
 function authSecret(): string {
   if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
   // Embedded/demo use: a random secret kept beside the data, so sessions survive restarts.
@@ -104,6 +117,14 @@ function auditSigningKey(): string {
 }
 
 async function main() {
+  // Several instances over one database must sign sessions with one secret: a secret made up per
+  // instance (as for the embedded demo) would make each refuse the others' sessions.
+  if (process.env.DATABASE_URL && !process.env.NEXTAUTH_SECRET) {
+    throw new Error(
+      'NEXTAUTH_SECRET is not set. On your own PostgreSQL every instance needs the same secret: ' +
+        'set NEXTAUTH_SECRET (e.g. `openssl rand -hex 32`) in the environment of each instance.',
+    );
+  }
   let embedded: EmbeddedPostgres | null = null;
   let url = process.env.DATABASE_URL;
   let demo = process.env.MGR_SEED === '1';
@@ -146,12 +167,20 @@ async function main() {
     await run('npx', ['next', 'build'], env);
   }
 
+  const admins = await activeAdmins(url);
+
   log(`starting the server on http://${host}:${port}`);
-  const server: ChildProcess = spawn('npx', ['next', 'start', '-H', host, '-p', String(port)], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  // scripts/server.mts (or .mjs once compiled), run by this same runtime and loader.
+  const serverFile = path.join(import.meta.dirname, `server${path.extname(import.meta.filename)}`);
+  const server: ChildProcess = spawn(process.execPath, [...process.execArgv, serverFile], {
+    cwd: root,
+    env: { ...env, PORT: String(port), HOST: host },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let announced = false;
   server.stdout?.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);
-    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+    if (!announced && /Ready on/.test(chunk.toString())) {
       announced = true;
       const shown = host === '0.0.0.0' ? 'localhost' : host;
       console.log(`\n  Model Governance Registry is running at http://${shown}:${port}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
@@ -160,6 +189,10 @@ async function main() {
         console.log('    admin@demo.local · chair@demo.local, member2@demo.local, member3@demo.local (committee)');
         console.log('    engineer@demo.local · senior@demo.local, senior2@demo.local (senior engineers)');
         console.log('    auditor@demo.local · viewer@demo.local');
+      } else if (admins === 0) {
+        console.log('  No admin exists yet, so nobody can sign in. Create the first one (the password is asked for,');
+        console.log('  or read from stdin; never put it on the command line):');
+        console.log('    npm run admin -- create --email you@example.org --name "Your Name"');
       }
       console.log('');
     }

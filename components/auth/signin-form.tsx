@@ -4,6 +4,8 @@ import { signIn } from 'next-auth/react';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { useState } from 'react';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
+import { safeCallbackPath } from '@/lib/auth/redirect';
+import { withRetryClock } from '@/lib/auth/retry-message';
 
 export function SignInForm({ oidc }: { oidc: boolean }) {
   const router = useRouter();
@@ -23,11 +25,13 @@ export function SignInForm({ oidc }: { oidc: boolean }) {
     });
     setPending(false);
     if (!res || res.error) {
-      setError(res?.error && res.error !== 'CredentialsSignin' ? res.error : 'Email or password is incorrect, or the account is disabled.');
+      // 429: the lockout message, with the clock time in the user's own time zone.
+      if (res?.error && res.error !== 'CredentialsSignin') setError(withRetryClock(res.error, new Date()));
+      else setError('Email or password is incorrect, or the account is disabled.');
       return;
     }
-    const next = params.get('callbackUrl');
-    router.replace(next && next.startsWith('/') ? next : '/');
+    // Only a path on this origin: `//evil.example` and `/\evil.example` lead elsewhere (issue 7 row 2).
+    router.replace(safeCallbackPath(params.get('callbackUrl'), window.location.origin));
     router.refresh();
   }
 

@@ -1,9 +1,10 @@
 import { NextResponse } from 'next/server';
 import { ZodError, type z } from 'zod';
+import { bearerFrom } from '../auth/api-token';
 import { getRequestActor } from '../auth/session';
 import { contextFor, type ServiceContext } from '../context';
 import { requirePermission, type Actor, type Permission } from '../auth/permissions';
-import { AppError, isAppError, isUniqueViolation } from '../errors';
+import { AppError, isAppError, isDatabaseUnavailable, isUniqueViolation } from '../errors';
 import { findUnstorable, toFieldErrors } from '../validation/common';
 import { originHost } from '../http/url-guard';
 
@@ -45,6 +46,13 @@ export function problemFromError(e: unknown): NextResponse {
   if (isValueOutOfRange(e)) return problem(400, 'A value is out of the range the database can store', { code: 'validation_failed', errors: { '(body)': ['a value is out of range'] } });
   // Backstop: text PostgreSQL cannot store (a NUL character, bad UTF-8) that slipped past parsing.
   if (hasDbCode(e, ['22021', '22P05'])) return problem(400, 'A value contains characters that cannot be stored', { code: 'validation_failed', errors: { '(request)': ['contains a NUL character or invalid Unicode'] } });
+  if (isDatabaseUnavailable(e)) {
+    // A restart or failover: nothing was applied (the transaction did not commit); ask to retry.
+    console.warn(`[api] database unavailable: ${e instanceof Error ? e.message.split('\n').filter(Boolean).pop() : String(e)}`);
+    const res = problem(503, 'The database is not reachable right now; nothing was changed. Retry shortly.', { code: 'database_unavailable' });
+    res.headers.set('retry-after', String(DB_RETRY_AFTER_SECONDS));
+    return res;
+  }
   console.error('[api] unhandled error', e);
   return problem(500, 'Something went wrong on the server; the change was not applied');
 }
@@ -63,12 +71,20 @@ function isValueOutOfRange(e: unknown): boolean {
   return err.code === '22003' || cause?.kind === 'ValueOutOfRange' || cause?.originalCode === '22003';
 }
 
+/** Seconds a client should wait before retrying while the database is unreachable. */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** `application/json`, optionally with parameters (`; charset=utf-8`), any case — not a substring. */
+export function isJsonContentType(header: string | null): boolean {
+  if (!header) return false;
+  return header.split(';')[0].trim().toLowerCase() === 'application/json';
+}
 
 /** Read a JSON body with a size limit and a clear error for malformed JSON. */
 export async function readJson(request: Request): Promise<unknown> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().includes('application/json')) {
+  if (!isJsonContentType(request.headers.get('content-type'))) {
     throw new AppError('validation_failed', 'Send the body as application/json', { fieldErrors: { '(body)': ['content-type must be application/json'] } });
   }
   const text = await request.text();
@@ -148,17 +164,19 @@ export function created(body: unknown, location?: string): NextResponse {
 }
 
 /**
- * Route handlers have no CSRF protection of their own: a state-changing request authenticated by
- * the session cookie (no bearer token) must come from our own origin.
+ * Route handlers have no CSRF protection of their own: a state-changing request that the session
+ * cookie authenticates must come from our own origin. Only a bearer token replaces the cookie
+ * (getRequestActor never falls back to the cookie when one is sent); any other Authorization
+ * header (`Basic …`) leaves the cookie in charge, so the check runs.
  */
 function assertSameOriginForCookieWrites(request: Request): void {
   if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
-  if (request.headers.get('authorization')) return;
+  if (bearerFrom(request.headers.get('authorization'))) return;
   if (!request.headers.get('cookie')) return; // no credentials at all: the 401 comes next
   const origin = request.headers.get('origin');
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? new URL(request.url).host;
   const from = originHost(origin); // "null", "::::" and other unparseable origins are foreign
-  if (from !== null && from !== 'invalid' && host && from === host) return;
+  if (from !== null && from !== 'invalid' && from === host) return;
   if (!origin && request.headers.get('sec-fetch-site') === 'same-origin') return;
   throw new AppError('forbidden', 'Cross-site request refused: send an API token or call from the registry itself');
 }

@@ -4,20 +4,14 @@ import { z } from 'zod';
 import { prisma } from '../db';
 import { env } from '../env';
 import type { Role } from '../generated/prisma/enums';
-import { DUMMY_HASH, verifyPassword } from './password';
+import { clientIpFromRequestHeaders } from './client-ip';
+import { DEMO_PASSWORD, DUMMY_HASH, verifyPassword } from './password';
 import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from './rate-limit';
-
-const SESSION_MAX_AGE = 8 * 60 * 60; // a working day; the DB check below makes revocation immediate
+import { retryMessage } from './retry-message';
+import { safeCallbackPath } from './redirect';
+import { endSession, sessionLimits, startSession } from './user-sessions';
 
 const CredentialsSchema = z.object({ email: z.string().email().max(320), password: z.string().min(1).max(200) });
-
-export class RateLimitedError extends Error {}
-
-function clientIp(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const fwd = headers?.['x-forwarded-for'];
-  const first = (Array.isArray(fwd) ? fwd[0] : fwd)?.split(',')[0]?.trim();
-  return first || 'unknown';
-}
 
 /** Sign in with email + password. Returns the user or null; rate-limited per account and IP. */
 export async function authorizeCredentials(raw: unknown, ip: string) {
@@ -25,13 +19,15 @@ export async function authorizeCredentials(raw: unknown, ip: string) {
   if (!parsed.success) return null;
   const email = parsed.data.email.toLowerCase();
   const limit = await checkLoginAllowed(email, ip);
-  if (limit.blocked) throw new Error(`Too many failed sign-ins. Try again in ${Math.ceil(limit.retryAfterSeconds / 60)} minutes.`);
+  if (limit.blocked) throw new Error(retryMessage(limit.retryAfterSeconds));
   const user = await prisma.user.findUnique({
     where: { email },
-    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true, demo: true },
   });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !user.passwordHash || !ok || !user.active) {
+  // The demo's password is public: it opens only the accounts the demo itself created.
+  const demoPasswordMisused = parsed.data.password === DEMO_PASSWORD && !user?.demo;
+  if (!user || !user.passwordHash || !ok || !user.active || demoPasswordMisused) {
     await recordLoginFailure(email, ip);
     return null;
   }
@@ -45,7 +41,7 @@ function providers(): NextAuthOptions['providers'] {
     CredentialsProvider({
       name: 'Email and password',
       credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-      authorize: (credentials, req) => authorizeCredentials(credentials, clientIp(req?.headers)),
+      authorize: (credentials, req) => authorizeCredentials(credentials, clientIpFromRequestHeaders(req?.headers)),
     }),
   ];
   const e = env();
@@ -69,12 +65,14 @@ function providers(): NextAuthOptions['providers'] {
   return list;
 }
 
-export type SessionClaims = { uid: string; role: Role; sv: number };
+/** What the session JWT carries: user id, session version, and the server-side session's id. */
+export type SessionClaims = { uid: string; role: Role; sv: number; sid: string };
 
 export function authOptions(): NextAuthOptions {
   return {
-    secret: env().NEXTAUTH_SECRET ?? devSecret(),
-    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
+    secret: authSecret(),
+    // The cookie lives no longer than the absolute timeout; the server-side session decides sooner.
+    session: { strategy: 'jwt', maxAge: Math.ceil(sessionLimits().absoluteMs / 1000), updateAge: 5 * 60 },
     pages: { signIn: '/signin' },
     providers: providers(),
     callbacks: {
@@ -84,6 +82,10 @@ export function authOptions(): NextAuthOptions {
           return Boolean(known?.active);
         }
         return true;
+      },
+      // Only a path on our own origin (issue 7 row 2): `//evil.example` is another origin.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
       },
       async jwt({ token, user, account }) {
         if (user) {
@@ -95,27 +97,41 @@ export function authOptions(): NextAuthOptions {
             token.uid = row.id;
             token.role = row.role;
             token.sv = row.sessionVersion;
+            token.sid = await startSession(prisma, row.id, new Date());
           }
         }
         return token;
       },
       async session({ session, token }) {
-        // uid and session version, checked against the database on every request
+        // uid, session version and session id, checked against the database on every request
         // (lib/auth/session.ts); the role is only a hint for the UI.
-        const s = session as typeof session & { uid?: unknown; sv?: unknown; role?: unknown };
+        const s = session as typeof session & { uid?: unknown; sv?: unknown; sid?: unknown; role?: unknown };
         s.uid = token.uid;
         s.sv = token.sv;
+        s.sid = token.sid;
         s.role = token.role;
         return s;
+      },
+    },
+    events: {
+      // POST /api/auth/signout: end the session on the server, so a copy of the cookie is dead too.
+      async signOut({ token }) {
+        const sid = (token as { sid?: unknown } | null)?.sid;
+        if (typeof sid === 'string') await endSession(prisma, sid, new Date());
       },
     },
   };
 }
 
-/** Without NEXTAUTH_SECRET outside production, a per-database secret keeps demo sessions working. */
-function devSecret(): string {
-  if (env().NODE_ENV === 'production' && !process.env.MGR_ALLOW_DEV_SECRET) {
-    throw new Error('NEXTAUTH_SECRET must be set in production (npm start sets one for the embedded demo)');
+/**
+ * Every instance must sign and read sessions with the same secret. `npm start` passes
+ * NEXTAUTH_SECRET (the embedded demo keeps one in .data/; a real database requires it set).
+ */
+function authSecret(): string {
+  const secret = env().NEXTAUTH_SECRET;
+  if (secret) return secret;
+  if (env().NODE_ENV === 'production') {
+    throw new Error('NEXTAUTH_SECRET must be set in production: every instance needs the same one (see README, "Several instances")');
   }
   return 'mgr-development-secret-not-for-production';
 }

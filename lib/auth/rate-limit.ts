@@ -7,6 +7,11 @@ import { env } from '../env';
 const PER_ACCOUNT = { points: 5, duration: 15 * 60 }; // 5 failures / 15 min per email
 const PER_IP = { points: 30, duration: 15 * 60 }; // 30 failures / 15 min per IP
 
+// Without our server in front (plain `next start`, `next dev`) the client address is unknown: the
+// per-IP limit is then skipped rather than shared by everyone (which would let one client lock
+// all others out); the per-account limit still applies.
+const UNKNOWN_IP = 'unknown';
+
 type Limiters = { account: RateLimiterPostgres; ip: RateLimiterPostgres };
 const g = globalThis as unknown as { __mgrLimiters?: Limiters; __mgrLimiterPool?: pg.Pool };
 
@@ -38,7 +43,7 @@ export type LimitState = { blocked: false } | { blocked: true; retryAfterSeconds
 
 export async function checkLoginAllowed(email: string, ip: string): Promise<LimitState> {
   const { account, ip: ipLimiter } = limiters();
-  const [a, i] = await Promise.all([account.get(email.toLowerCase()), ipLimiter.get(ip)]);
+  const [a, i] = await Promise.all([account.get(email.toLowerCase()), ip === UNKNOWN_IP ? null : ipLimiter.get(ip)]);
   const wait = Math.max(
     a && a.consumedPoints >= PER_ACCOUNT.points ? a.msBeforeNext : 0,
     i && i.consumedPoints >= PER_IP.points ? i.msBeforeNext : 0,
@@ -50,7 +55,7 @@ export async function recordLoginFailure(email: string, ip: string): Promise<voi
   const { account, ip: ipLimiter } = limiters();
   await Promise.all([
     account.penalty(email.toLowerCase(), 1).catch((e: unknown) => { if (!(e instanceof RateLimiterRes)) throw e; }),
-    ipLimiter.penalty(ip, 1).catch((e: unknown) => { if (!(e instanceof RateLimiterRes)) throw e; }),
+    ip === UNKNOWN_IP ? null : ipLimiter.penalty(ip, 1).catch((e: unknown) => { if (!(e instanceof RateLimiterRes)) throw e; }),
   ]);
 }
 

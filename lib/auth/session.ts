@@ -1,26 +1,34 @@
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
-import { prisma } from '../db';
+import { prisma, type Db } from '../db';
 import { AppError } from '../errors';
 import { actorFromToken, bearerFrom } from './api-token';
 import { authOptions } from './options';
 import { can, requirePermission, type Actor, type Permission } from './permissions';
+import { checkSession } from './user-sessions';
 
-type Claims = { uid?: string; sv?: number };
+type Claims = { uid?: unknown; sv?: unknown; sid?: unknown };
 
 /**
- * The signed-in user as an Actor, re-read from the database on every request: a disabled user,
- * a changed role or a bumped session version takes effect at once, whatever the JWT says.
+ * The actor a session JWT stands for, re-read from the database: a disabled user, a changed role,
+ * a bumped session version, or a server-side session that was signed out or timed out (idle or
+ * absolute) takes effect at once, whatever the JWT says.
  */
-export async function getSessionActor(): Promise<Actor | null> {
-  const token = (await getServerSession(authOptions())) as Claims | null;
-  if (!token?.uid || typeof token.uid !== 'string') return null;
-  const user = await prisma.user.findUnique({
-    where: { id: token.uid },
+export async function actorFromSessionClaims(db: Db, claims: Claims | null, now: Date): Promise<Actor | null> {
+  if (!claims || typeof claims.uid !== 'string' || typeof claims.sid !== 'string') return null;
+  const user = await db.user.findUnique({
+    where: { id: claims.uid },
     select: { id: true, email: true, role: true, senior: true, active: true, sessionVersion: true },
   });
-  if (!user || !user.active || user.sessionVersion !== token.sv) return null;
+  if (!user || !user.active || user.sessionVersion !== claims.sv) return null;
+  if (!(await checkSession(db, claims.sid, user.id, now)).ok) return null;
   return { type: 'user', id: user.id, label: user.email, role: user.role, senior: user.senior };
+}
+
+/** The signed-in user as an Actor, or null. */
+export async function getSessionActor(): Promise<Actor | null> {
+  const claims = (await getServerSession(authOptions())) as Claims | null;
+  return actorFromSessionClaims(prisma, claims, new Date());
 }
 
 /** For route handlers: a bearer token if one is sent, else the session cookie. */

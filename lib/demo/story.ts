@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../auth/permissions';
 import { SYSTEM_ACTOR } from '../auth/permissions';
+import { DEMO_PASSWORD } from '../auth/password';
 import { verifyAuditChain } from '../audit/chain';
 import { contextFor } from '../context';
 import { prisma, type Db } from '../db';
@@ -21,7 +22,7 @@ import { createUser } from '../services/users';
 // what they record (status transitions, votes, audit events); the story's calendar lives in the
 // fields that carry a business date: releaseDate of versions and effective_date of parameter sets.
 
-export const DEMO_PASSWORD = 'demo1234';
+export { DEMO_PASSWORD };
 
 type DemoUser = { key: string; email: string; name: string; role: Role; senior?: boolean };
 
@@ -195,6 +196,8 @@ export async function loadDemoStory(dbArg?: Db): Promise<DemoSummary> {
     const created = await createUser(as(creator), { email: u.email, name: u.name, role: u.role, senior: u.senior ?? false, password: DEMO_PASSWORD });
     actors[u.key] = asActor(created);
   }
+  // Only the demo's own accounts may sign in with its public password (lib/auth/options.ts).
+  await db.user.updateMany({ where: { id: { in: Object.values(actors).map((a) => a.id!) } }, data: { demo: true } });
   const { chair, member2, member3, engineer, senior, senior2 } = actors;
 
   // ── helpers over the services ──

@@ -1,0 +1,75 @@
+// Issue 7, "a real deployment": several instances over one Postgres, the secret they share, and
+// the first admin of a database without the demo.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createUser, expect, signInAs, test } from './fixtures';
+import { SECOND_URL, SUITE_SECRET, startInstance } from './instance';
+
+test.describe.configure({ mode: 'serial' });
+
+test('an instance on a real database refuses to start without NEXTAUTH_SECRET', async () => {
+  const inst = await startInstance({ DATABASE_URL: process.env.E2E_DATABASE_URL! }, /applying migrations|Ready on/);
+  try {
+    expect(inst.output()).toMatch(/NEXTAUTH_SECRET is not set/);
+    expect(inst.output()).not.toMatch(/applying migrations/);
+    expect(await inst.exited).toBe(1);
+  } finally {
+    await inst.stop();
+  }
+});
+
+test('two instances over one Postgres: signed in on one, served by the other; signed out on it, refused by both', async ({ page, baseURL }) => {
+  const second = await startInstance({ DATABASE_URL: process.env.E2E_DATABASE_URL!, NEXTAUTH_SECRET: SUITE_SECRET }, /is running at|exit code|\[start\] /);
+  try {
+    expect(second.output()).toMatch(/is running at/);
+    const user = await createUser('engineer');
+    await signInAs(page, user); // on the suite's instance
+    // Cookies are per host, not per port: the browser sends the same session to the second instance.
+    await page.goto(`${SECOND_URL}/versions`);
+    await expect(page.getByTestId('whoami')).toContainText(user.email);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+    for (const origin of [baseURL!, SECOND_URL]) {
+      const res = await page.request.get(`${origin}/api/v1/versions`, { headers: { cookie } });
+      expect(res.status(), origin).toBe(401);
+    }
+  } finally {
+    await second.stop();
+  }
+});
+
+test('a real database with no admin: npm start says how to create one, and that admin signs in', async ({ page }) => {
+  const name = `mgr_e2e_fa_${randomBytes(4).toString('hex')}`;
+  const url = new URL(process.env.E2E_DATABASE_URL!);
+  url.pathname = `/${name}`;
+  const inst = await startInstance({ DATABASE_URL: url.toString(), NEXTAUTH_SECRET: SUITE_SECRET }, /is running at[\s\S]*\n\n|exit code|\[start\] /);
+  try {
+    expect(inst.output()).toMatch(/No admin exists yet[\s\S]*npm run admin -- create --email/);
+    expect(inst.output()).not.toMatch(/demo1234/);
+    const email = `first-${randomBytes(3).toString('hex')}@example.org`;
+    const created = await new Promise<{ code: number | null; out: string }>((resolve) => {
+      const child = spawn('npx', ['tsx', 'scripts/admin.mts', 'create', '--email', email, '--name', 'First Admin'], {
+        env: { ...process.env, DATABASE_URL: url.toString() },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (out += c.toString()));
+      child.on('exit', (code) => resolve({ code, out }));
+      child.stdin.end('first admin pass phrase\n');
+    });
+    expect(created.out).toContain(`created admin ${email}`);
+    await signInAs(page, { id: '', email, password: 'first admin pass phrase', role: 'admin' }, SECOND_URL);
+    await page.goto(`${SECOND_URL}/admin`);
+    await expect(page.getByRole('heading', { name: /Admin/ }).first()).toBeVisible();
+  } finally {
+    await inst.stop();
+    const admin = new URL(url);
+    admin.pathname = '/postgres';
+    const c = new pg.Client({ connectionString: admin.toString() });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => c.end());
+  }
+});

@@ -1,0 +1,23 @@
+// Where to go after sign-in. Used by next-auth's `redirect` callback (server) and by the sign-in
+// form (browser), so both follow the same rule: only a path on our own origin.
+// `//evil.example` and `/\evil.example` are protocol-relative URLs to a browser (WHATWG URL
+// parsing treats `\` as `/` and drops tabs and newlines), so the check resolves the value the way a
+// browser would and compares origins instead of looking at the first character.
+
+/** A same-origin path (with query and fragment) for `raw`, or `/` when it points anywhere else. */
+export function safeCallbackPath(raw: string | null | undefined, origin: string): string {
+  if (!raw) return '/';
+  let base: URL;
+  let target: URL;
+  try {
+    base = new URL(origin);
+    target = new URL(raw, base);
+  } catch {
+    return '/';
+  }
+  if (target.origin !== base.origin) return '/';
+  const path = `${target.pathname}${target.search}${target.hash}`;
+  // `http://us//evil.example` is same-origin, but its path alone would be protocol-relative.
+  if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
+  return path;
+}
