@@ -1,3 +1,4 @@
+import { contextFor } from '../context';
 import { AppError } from '../errors';
 import type { Db } from '../db';
 import { SYSTEM_ACTOR } from './permissions';
@@ -17,5 +18,5 @@ export async function createFirstAdmin(db: Db, input: { email: string; name: str
   if (input.password === DEMO_PASSWORD) {
     throw new AppError('validation_failed', "The demo's public password may not be used", { fieldErrors: { password: ["is the demo's public password"] } });
   }
-  return createUser(SYSTEM_ACTOR, { email: input.email, name: input.name, role: 'admin', password: input.password }, { db });
+  return createUser(contextFor(SYSTEM_ACTOR, { db }), { email: input.email, name: input.name, role: 'admin', password: input.password });
 }
