@@ -1,86 +1,155 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '@/lib/auth/permissions';
-import { isAppError } from '@/lib/errors';
-import { addMetrics } from '@/lib/services/add-metrics';
-import { addTestResult } from '@/lib/services/add-test-results';
-import { createApiToken, revokeApiToken } from '@/lib/services/api-tokens';
-import { addIncidentLog, advanceTraffic, openIncident, submitRootCause } from '@/lib/services/incidents';
-import { importParameterSet, proposeParameterSet, voteParameterSet } from '@/lib/services/parameter-sets';
-import { castVote } from '@/lib/services/cast-vote';
-import { recordBackport, requestEmergencyPromotion, requestPromotion, withdrawRequest } from '@/lib/services/promotion';
-import { recordRaiAssessment } from '@/lib/services/rai';
-import { registerModelVersion } from '@/lib/services/register-model-version';
-import { updateSettings } from '@/lib/services/settings';
-import { transitionModelVersion } from '@/lib/services/transition-version';
-import { createUser, setPassword, updateUser } from '@/lib/services/users';
-import { makeUser } from '../fixtures';
-import { contextFor } from '@/lib/context';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { requirePermission, type Actor, type Permission } from '@/lib/auth/permissions';
+import { withOwnDatabase } from './_governance';
+import * as A from './_authz';
+import { ROLE_NAMES, type RoleName, type TestActor } from './_authz';
 
-// Every mutation tried by every role. The expectations are written out here, not derived from
-// lib/auth/permissions.ts, so a change of the role table that opens a mutation fails this test.
-// Calls use ids that don't exist: a role that may act gets past the permission check and fails
-// later (not found / validation); a role that may not gets 'forbidden' before anything is read.
+// Every server action tried by every role, through the action itself (a public POST endpoint):
+// the session lookup is replaced at the lib/auth/session boundary by "this actor is signed in",
+// nothing else. The allowed roles are written out here, not derived from the role table, so a
+// change that opens or closes an action fails this test. An allowed role must really complete the
+// action on data built for it (ok result, an audit event written); a refused role gets the role
+// refusal and nothing is written. route handlers: authorization-routes.test.ts.
 
-type RoleName = 'admin' | 'committee' | 'engineer' | 'senior' | 'auditor' | 'viewer';
-const ROLES: RoleName[] = ['admin', 'committee', 'engineer', 'senior', 'auditor', 'viewer'];
+let current: Actor | null = null;
+vi.mock('@/lib/auth/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/auth/session')>()),
+  getSessionActor: async () => current,
+  requireActionActor: async (p: Permission) => requirePermission(current, p),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
 
-const MISSING = 'does-not-exist';
-const MUTATIONS: { name: string; allowed: RoleName[]; call: (a: Actor) => Promise<unknown> }[] = [
-  { name: 'register model version', allowed: ['engineer', 'senior'], call: (a) => registerModelVersion(contextFor(a), {}) },
-  { name: 'add metrics', allowed: ['engineer', 'senior'], call: (a) => addMetrics(contextFor(a), MISSING, { metrics: [{ metric: 'fvd', value: 1 }] }) },
-  { name: 'add test results', allowed: ['engineer', 'senior'], call: (a) => addTestResult(contextFor(a), MISSING, { passed: 1, failed: 0 }) },
-  { name: 'transition (testing)', allowed: ['engineer', 'senior'], call: (a) => transitionModelVersion(contextFor(a), MISSING, { to: 'testing' }) },
-  { name: 'transition (deprecate)', allowed: ['committee'], call: (a) => transitionModelVersion(contextFor(a), MISSING, { to: 'deprecated', reason: 'x' }) },
-  { name: 'request promotion', allowed: ['engineer', 'senior'], call: (a) => requestPromotion(contextFor(a), MISSING, { reason: 'x' }) },
-  { name: 'request emergency promotion', allowed: ['engineer', 'senior'], call: (a) => requestEmergencyPromotion(contextFor(a), MISSING, { reason: 'x' }) },
-  { name: 'cast vote', allowed: ['committee', 'senior'], call: (a) => castVote(contextFor(a), MISSING, { decision: 'approve' }) },
-  { name: 'withdraw request', allowed: ['engineer', 'senior'], call: (a) => withdrawRequest(contextFor(a), MISSING, {}) },
-  { name: 'record backport', allowed: ['engineer', 'senior'], call: (a) => recordBackport(contextFor(a), MISSING, { commit: 'abcdef1' }) },
-  { name: 'propose parameter set', allowed: ['engineer', 'senior'], call: (a) => proposeParameterSet(contextFor(a), {}) },
-  { name: 'import parameter set', allowed: ['engineer', 'senior'], call: (a) => importParameterSet(contextFor(a), {}) },
-  { name: 'vote parameter set', allowed: ['committee'], call: (a) => voteParameterSet(contextFor(a), MISSING, { decision: 'approve' }) },
-  { name: 'open incident', allowed: ['engineer', 'senior'], call: (a) => openIncident(contextFor(a), MISSING, { title: 'x' }) },
-  { name: 'advance traffic', allowed: ['engineer', 'senior'], call: (a) => advanceTraffic(contextFor(a), MISSING, {}) },
-  { name: 'add incident log', allowed: ['engineer', 'senior'], call: (a) => addIncidentLog(contextFor(a), MISSING, { text: 'x' }) },
-  { name: 'submit root cause', allowed: ['engineer', 'senior'], call: (a) => submitRootCause(contextFor(a), MISSING, { rootCause: 'x'.repeat(30) }) },
-  { name: 'record RAI assessment', allowed: ['committee'], call: (a) => recordRaiAssessment(contextFor(a), MISSING, {}) },
-  { name: 'create user', allowed: ['admin'], call: (a) => createUser(contextFor(a), {}) },
-  { name: 'update user', allowed: ['admin'], call: (a) => updateUser(contextFor(a), MISSING, { active: false }) },
-  { name: 'set password', allowed: ['admin'], call: (a) => setPassword(contextFor(a), MISSING, { password: 'longenough1' }) },
-  { name: 'update settings', allowed: ['admin'], call: (a) => updateSettings(contextFor(a), { gracePeriodDays: -1 }) },
-  { name: 'create API token', allowed: ['admin'], call: (a) => createApiToken(contextFor(a), {}) },
-  { name: 'revoke API token', allowed: ['admin'], call: (a) => revokeApiToken(contextFor(a), MISSING) },
+withOwnDatabase('mgr_authz');
+
+const admin = await import('@/app/(app)/admin/actions');
+const tokens = await import('@/app/(app)/admin/tokens/actions');
+const approvals = await import('@/app/(app)/approvals/actions');
+const audit = await import('@/app/(app)/audit/actions');
+const incidents = await import('@/app/(app)/incidents/actions');
+const parameters = await import('@/app/(app)/parameters/actions');
+const versions = await import('@/app/(app)/versions/[ref]/actions');
+
+type Result = { ok?: string; error?: string; result?: unknown } | null;
+type Action = (prev: never, form: FormData) => Promise<Result>;
+type Case = { action: string; name?: string; fn: Action; allowed: RoleName[]; build: (a: TestActor) => Promise<Record<string, string | string[]>> };
+
+const ENGINEERS: RoleName[] = ['engineer', 'senior'];
+let requester: TestActor; // someone else who asked for promotions, proposed sets, opened incidents
+
+const CASES: Case[] = [
+  { action: 'admin/actions.ts#createUserAction', fn: admin.createUserAction, allowed: ['admin'], build: async () => ({ email: `u${A.uniqueSuffix()}@authz.local`, name: 'New', role: 'viewer' }) },
+  { action: 'admin/actions.ts#updateUserAction', fn: admin.updateUserAction, allowed: ['admin'], build: async () => ({ userId: (await A.makeRoleActor('viewer')).id, role: 'auditor', active: 'on' }) },
+  { action: 'admin/actions.ts#setPasswordAction', fn: admin.setPasswordAction, allowed: ['admin'], build: async () => ({ userId: (await A.makeRoleActor('viewer')).id, password: 'longenough1' }) },
+  {
+    action: 'admin/actions.ts#updateSettingsAction', fn: admin.updateSettingsAction, allowed: ['admin'],
+    build: async () => ({ quorumMode: 'majority', regressionTolerancePct: '5', gracePeriodDays: '90', rcaDueHours: '24', ratificationDueDays: '7', monitoringDays: '14', raiMaxLanguageDisparity: '0.1' }),
+  },
+  { action: 'admin/actions.ts#updateMetricRangeAction', fn: admin.updateMetricRangeAction, allowed: ['admin'], build: async () => ({ key: 'fvd', minValue: '0', maxValue: '100000' }) },
+  { action: 'admin/tokens/actions.ts#createTokenAction', fn: tokens.createTokenAction, allowed: ['admin'], build: async () => ({ name: `ci ${A.uniqueSuffix()}`, role: 'viewer' }) },
+  { action: 'admin/tokens/actions.ts#revokeTokenAction', fn: tokens.revokeTokenAction, allowed: ['admin'], build: async () => ({ tokenId: (await A.apiToken(requester.id)).id }) },
+  // No `kind` field: who may vote is decided from the request, never from the form.
+  { action: 'approvals/actions.ts#castVoteAction', name: 'committee request', fn: approvals.castVoteAction, allowed: ['committee'], build: async () => ({ requestId: (await A.openRequest('committee', requester.id)).id, decision: 'approve', comment: 'ok' }) },
+  { action: 'approvals/actions.ts#castVoteAction', name: 'emergency request', fn: approvals.castVoteAction, allowed: ['senior'], build: async () => ({ requestId: (await A.openRequest('emergency', requester.id)).id, decision: 'approve', comment: 'diff reviewed' }) },
+  { action: 'approvals/actions.ts#castVoteAction', name: 'ratification request', fn: approvals.castVoteAction, allowed: ['committee'], build: async () => ({ requestId: (await A.openRequest('ratification', requester.id)).id, decision: 'approve' }) },
+  { action: 'approvals/actions.ts#requestPromotionAction', name: 'committee path', fn: approvals.requestPromotionAction, allowed: ENGINEERS, build: async () => ({ versionId: (await A.version('staging')).id, reason: 'ready' }) },
+  {
+    action: 'approvals/actions.ts#requestPromotionAction', name: 'emergency path', fn: approvals.requestPromotionAction, allowed: ENGINEERS,
+    build: async () => ({ versionId: (await A.version('staging', { branch: 'origin/hotfix/authz', tags: ['emergency'] })).id, reason: 'urgent', path: 'emergency' }),
+  },
+  { action: 'approvals/actions.ts#withdrawAction', fn: approvals.withdrawAction, allowed: ENGINEERS, build: async (a) => ({ requestId: (await A.openRequest('committee', a.id)).id, reason: 'not yet' }) },
+  { action: 'audit/actions.ts#verifyChainAction', fn: audit.verifyChainAction as unknown as Action, allowed: ['admin', 'committee', 'engineer', 'senior', 'auditor'], build: async () => ({}) },
+  { action: 'incidents/actions.ts#openIncidentAction', fn: incidents.openIncidentAction, allowed: ENGINEERS, build: async () => ({ versionId: (await A.productionWithPrevious()).id, title: 'Flicker', severity: 'critical' }) },
+  { action: 'incidents/actions.ts#advanceTrafficAction', fn: incidents.advanceTrafficAction, allowed: ENGINEERS, build: async () => ({ incidentId: (await A.openIncident(requester.id)).id, fvd: '190' }) },
+  { action: 'incidents/actions.ts#addLogAction', fn: incidents.addLogAction, allowed: ENGINEERS, build: async () => ({ incidentId: (await A.openIncident(requester.id)).id, text: 'Error rate back to baseline' }) },
+  { action: 'incidents/actions.ts#submitRcaAction', fn: incidents.submitRcaAction, allowed: ENGINEERS, build: async () => ({ incidentId: (await A.openIncident(requester.id)).id, rootCause: 'Scheduler config drift after the dependency upgrade.' }) },
+  { action: 'parameters/actions.ts#voteParameterSetAction', fn: parameters.voteParameterSetAction, allowed: ['committee'], build: async () => ({ parameterSetId: (await A.proposedParameterSet(requester.id)).id, decision: 'approve' }) },
+  {
+    action: 'parameters/actions.ts#proposeParameterSetAction', fn: parameters.proposeParameterSetAction, allowed: ENGINEERS,
+    build: async () => ({ parameter_id: `lambda-20310201-${Date.now() % 1e6}${A.uniqueSuffix().replace(/\D/g, '').slice(0, 3)}`, kind: 'lambda', base_noise_lambda: '0.6', residual_noise_lambda: '0.4', effective_date: '2031-02-01' }),
+  },
+  { action: 'versions/[ref]/actions.ts#transitionAction', name: 'to testing', fn: versions.transitionAction, allowed: ENGINEERS, build: async () => ({ versionId: (await A.version('development', { unitTestsPass: true })).id, to: 'testing' }) },
+  { action: 'versions/[ref]/actions.ts#transitionAction', name: 'deprecate', fn: versions.transitionAction, allowed: ['committee'], build: async () => ({ versionId: (await A.version('production')).id, to: 'deprecated', reason: 'superseded' }) },
+  { action: 'versions/[ref]/actions.ts#recordRaiAction', fn: versions.recordRaiAction, allowed: ['committee'], build: async () => ({ versionId: (await A.version('staging')).id, ...A.PASSING_RAI_FORM }) },
+  {
+    action: 'versions/[ref]/actions.ts#recordBackportAction', fn: versions.recordBackportAction, allowed: ENGINEERS,
+    build: async () => ({ versionId: (await A.version('production', { branch: 'origin/hotfix/authz', tags: ['emergency'] })).id, commit: 'abcdef1' }),
+  },
 ];
 
-const actors = {} as Record<RoleName, Actor>;
+const actors = {} as Record<RoleName, TestActor>;
 
 beforeAll(async () => {
-  for (const r of ROLES) actors[r] = await makeUser(r === 'senior' ? 'engineer' : r, { senior: r === 'senior' });
+  for (const r of ROLE_NAMES) actors[r] = await A.makeRoleActor(r);
+  requester = await A.makeRoleActor('engineer');
+  // Enough voters that every request and proposal can reach its quorum whoever asks.
+  await A.extraCommittee(2);
+  await A.makeRoleActor('senior');
+  await A.makeRoleActor('senior');
 });
 
-async function outcome(p: Promise<unknown>): Promise<string> {
+async function run(c: Case, r: RoleName): Promise<{ result: Result; written: number }> {
+  const fields = await c.build(actors[r]);
+  const before = await A.auditCount();
+  current = actors[r];
   try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (isAppError(e)) return e.code;
-    return `unexpected: ${(e as Error).message}`;
+    const result = await c.fn(null as never, A.form(fields));
+    return { result, written: (await A.auditCount()) - before };
+  } finally {
+    current = null;
   }
 }
 
-describe('authorization matrix: every role × every mutation', () => {
-  for (const m of MUTATIONS) {
-    it(m.name, async () => {
-      const got: Record<string, string> = {};
-      for (const r of ROLES) got[r] = await outcome(m.call(actors[r]));
-      for (const r of ROLES) {
-        if (m.allowed.includes(r)) expect(got[r], `${r} should get past the permission check`).not.toMatch(/^(forbidden|unauthenticated|unexpected)/);
-        else expect(got[r], `${r} must be refused`).toBe('forbidden');
+describe('authorization matrix: every role × every server action', () => {
+  for (const c of CASES) {
+    it(`${c.action}${c.name ? ` (${c.name})` : ''}`, async () => {
+      for (const r of ROLE_NAMES) {
+        const { result, written } = await run(c, r);
+        if (c.allowed.includes(r)) {
+          expect(result?.error, `${r} should complete it`).toBeUndefined();
+          expect(result?.ok ?? result?.result, `${r} should complete it`).toBeTruthy();
+          if (!c.action.includes('verifyChainAction')) expect(written, `${r}: the change and its audit event`).toBeGreaterThan(0);
+        } else {
+          expect(result?.error, `${r} must be refused`).toMatch(/^Your role \(/);
+          expect(written, `${r}: nothing written`).toBe(0);
+        }
       }
     });
   }
 
-  it('refuses a missing actor as unauthenticated', async () => {
-    expect(await outcome(registerModelVersion(contextFor(null as unknown as Actor), {}))).toBe('unauthenticated');
+  it('refuses every action without a session, writing nothing', async () => {
+    for (const c of CASES) {
+      const fields = await c.build(actors.admin);
+      const before = await A.auditCount();
+      const result = await c.fn(null as never, A.form(fields));
+      expect(result?.error, c.action).toBeTruthy();
+      expect(await A.auditCount(), c.action).toBe(before);
+    }
+  });
+});
+
+/** Every exported function of every app/**\/actions.ts file, as "dir/actions.ts#name". */
+function listServerActions(): string[] {
+  const root = path.resolve(import.meta.dirname, '../../app/(app)');
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir)) {
+      const p = path.join(dir, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (e === 'actions.ts') {
+        for (const m of readFileSync(p, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)) out.push(`${path.relative(root, p).split(path.sep).join('/')}#${m[1]}`);
+      }
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+describe('coverage', () => {
+  it('exercises every server action of the app', () => {
+    const found = listServerActions();
+    expect(found.length).toBeGreaterThan(15);
+    expect(found.filter((a) => !CASES.some((c) => c.action === a)), 'server actions missing from the matrix').toEqual([]);
   });
 });
