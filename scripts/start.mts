@@ -13,6 +13,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { appRoleWarnings } from '../lib/audit/db-role.ts';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-db.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -116,6 +117,19 @@ function auditSigningKey(): string {
   return file;
 }
 
+/** Least privilege: say so when the app's own role could switch the audit log's triggers off. */
+async function warnAboutAppRole(url: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+    for (const w of await appRoleWarnings(client)) console.warn(`[start] WARNING: ${w}`);
+  } catch (e) {
+    log(`could not check the database role: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function main() {
   // Several instances over one database must sign sessions with one secret: a secret made up per
   // instance (as for the embedded demo) would make each refuse the others' sessions.
@@ -154,8 +168,10 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
   };
 
+  // Migrations run as the schema's owner when MIGRATE_DATABASE_URL is given; the app as DATABASE_URL.
   log('applying migrations (prisma migrate deploy)');
-  await run('npx', ['prisma', 'migrate', 'deploy'], env);
+  await run('npx', ['prisma', 'migrate', 'deploy'], { ...env, DATABASE_URL: process.env.MIGRATE_DATABASE_URL ?? url });
+  if (!embedded) await warnAboutAppRole(url);
 
   if (demo && (await isEmpty(url))) {
     log('empty database: loading the demo story');
