@@ -33,7 +33,8 @@ export async function requestQuarterlyAudit(ctx: ServiceContext, rawInput: unkno
     throw new AppError('validation_failed', 'Send {"quarter": "YYYYQn"}', { fieldErrors: { quarter: ['required, as YYYYQ1–YYYYQ4 (e.g. 2023Q2)'] } });
   }
   const q = parseQuarter((rawInput as { quarter?: unknown }).quarter, ctx.now());
-  return ctx.db.quarterlyAuditRun.create({ data: { quarter: q.id, requestedById, createdAt: ctx.now() }, select: runSelect });
+  const requestedViaTokenId = ctx.actor.type === 'api_token' ? ctx.actor.id : null;
+  return ctx.db.quarterlyAuditRun.create({ data: { quarter: q.id, requestedById, requestedViaTokenId, createdAt: ctx.now() }, select: runSelect });
 }
 
 export async function getQuarterlyAuditRun(ctx: ServiceContext, runId: string) {
@@ -56,12 +57,24 @@ export async function runQuarterlyAuditJob(runId: string, opts: { db: Db; now?: 
   const db = opts.db;
   const started = await db.quarterlyAuditRun.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date(), step: 'starting', progress: 1 } });
   if (started.count === 0) return { auditId: null, status: 'skipped' };
-  const run = await db.quarterlyAuditRun.findUniqueOrThrow({ where: { id: runId }, select: { quarter: true, requestedBy: { select: { id: true, email: true, role: true, senior: true, active: true } } } });
+  const run = await db.quarterlyAuditRun.findUniqueOrThrow({
+    where: { id: runId },
+    select: {
+      quarter: true,
+      requestedBy: { select: { id: true, email: true, role: true, senior: true, active: true } },
+      requestedViaToken: { select: { id: true, name: true, role: true, senior: true, revokedAt: true, expiresAt: true } },
+    },
+  });
   const u = run.requestedBy;
-  const actor: Actor = { type: 'user', id: u.id, label: u.email, role: u.role, senior: u.senior };
+  const t = run.requestedViaToken;
+  // The job acts as whoever asked: the person, or the token (its role) accountable to its creator.
+  const actor: Actor = t
+    ? { type: 'api_token', id: t.id, label: `token:${t.name}`, role: t.role, senior: t.senior, userId: u.id }
+    : { type: 'user', id: u.id, label: u.email, role: u.role, senior: u.senior };
   const ctx = contextFor(actor, { db, now: opts.now });
   try {
     if (!u.active) throw new AppError('forbidden', `${u.email} is no longer active`);
+    if (t && (t.revokedAt || (t.expiresAt && t.expiresAt < ctx.now()))) throw new AppError('forbidden', `token ${t.name} was revoked or expired before the report was generated`);
     const q = parseQuarter(run.quarter, ctx.now());
     const audit = await generateQuarterlyAudit(ctx, q, async (progress, step) => {
       if (progress < 100) await db.quarterlyAuditRun.update({ where: { id: runId }, data: { progress, step }, select: { id: true } });
