@@ -7,6 +7,7 @@ import { CreateApiTokenSchema } from '../validation/api-token';
 import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema, TransitionInputSchema } from '../validation/model-version';
 import { UpdateMetricRangeSchema } from '../validation/metric-definition';
 import { ParameterSetInputSchema } from '../validation/parameter-set';
+import { QUARTERLY_AUDIT_OPERATIONS } from './quarterly-audits';
 import * as R from './schemas';
 
 // The OpenAPI document of /api/v1, generated from the same zod schemas the handlers and services
@@ -181,6 +182,7 @@ export const OPERATIONS: Op[] = [
     method: 'get', path: '/api/v1/openapi.json', operationId: 'openapi', tags: ['reference'], summary: 'This document', description: 'No authentication.',
     permission: 'none', security: [], success: { status: 200, description: 'OpenAPI 3.1' }, errors: [],
   },
+  ...QUARTERLY_AUDIT_OPERATIONS,
 ];
 
 function buildDocument() {
@@ -231,7 +233,7 @@ function buildDocument() {
     tags: [
       { name: 'versions', description: 'Model versions, metrics, test results, lifecycle, model cards' },
       { name: 'parameter sets', description: 'λ, training and inference parameter sets' },
-      { name: 'audit', description: 'Tamper-evident audit log' },
+      { name: 'audit', description: 'Tamper-evident audit log and quarterly audits' },
       { name: 'tokens', description: 'API tokens for CI (admin)' },
       { name: 'reference', description: 'Components, metric definitions, service' },
     ],

@@ -20,6 +20,7 @@ import { buildQuarterlyReport, type ChainEvidence } from '@/lib/quarterly-audit/
 import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
 import { requestQuarterlyAudit, runQuarterlyAuditJob, signOffQuarterlyAudit } from '@/lib/quarterly-audit/runs';
 import { sha256 } from '@/lib/quarterly-audit/bundle';
+import { ParameterChangesFileSchema } from '@/lib/quarterly-audit/parameter-changes-file';
 import { verifyBundle } from '@/lib/quarterly-audit/verify-bundle';
 import { signingKey } from '@/lib/audit/signing-key';
 import { makeComponent, makeUser } from '../fixtures';
@@ -158,6 +159,12 @@ describe('generated snapshot', () => {
     for (const d of generated.report.deployments) expect(text).toContain(d.modelId);
     expect(text).toContain(generated.chainHeadHash);
     expect(text).toMatch(/Page 1 of \d+/);
+  });
+
+  it('writes parameter_changes.json to its documented schema', async () => {
+    const f = await prisma.quarterlyAuditFile.findFirstOrThrow({ where: { auditId: generated.id, name: 'parameter_changes.json' }, select: { content: true } });
+    const parsed = ParameterChangesFileSchema.parse(JSON.parse(Buffer.from(f.content).toString('utf8')));
+    expect(parsed.unapproved_modifications.map((m) => m.subject)).toEqual(expect.arrayContaining(['lambda-20210501-9', 'inference-20210601-9']));
   });
 
   it('has a zip laid out as docs/audits/QUARTER/ holding the files with the recorded hashes', async () => {
