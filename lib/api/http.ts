@@ -7,6 +7,7 @@ import { requirePermission, type Actor, type Permission } from '../auth/permissi
 import { AppError, isAppError, isDatabaseUnavailable, isUniqueViolation } from '../errors';
 import { findUnstorable, toFieldErrors } from '../validation/common';
 import { originHost } from '../http/url-guard';
+import { requireDecision, type Decision } from '../permissions/decision';
 
 // Route handlers run the same steps: authenticate (401) → authorize (403) → parse (400) →
 // act (404/409/422 from services) → respond. Errors are RFC 9457 application/problem+json.
@@ -128,16 +129,25 @@ type Handler<C> = (args: { request: Request; actor: Actor; ctx: ServiceContext; 
 export type RoutePermission = Permission | 'authenticated';
 
 /**
+ * What a route checks before reading the body: a rule from lib/permissions (preferred: the same
+ * function the service requires, so the rule lives in one place), a plain permission, or only
+ * 'authenticated' when the rule depends on the body and the service decides.
+ */
+export type RouteGate = RoutePermission | ((actor: Actor) => Decision);
+
+/**
  * Wrap a route handler: authenticate, check the permission, map errors to problem+json.
  * A plain value returned by the handler is sent as JSON with status 200.
  */
-export function route<C = Record<string, string>>(permission: RoutePermission, handler: Handler<C>) {
+export function route<C = Record<string, string>>(permission: RouteGate, handler: Handler<C>) {
   return async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
     try {
       assertSameOriginForCookieWrites(request);
       const actor = await getRequestActor(request);
       if (permission === 'authenticated') {
         if (!actor) throw new AppError('unauthenticated', 'Sign in or send an API token to do this');
+      } else if (typeof permission === 'function') {
+        requireDecision(actor, actor ? permission(actor) : { ok: true });
       } else {
         requirePermission(actor, permission);
       }

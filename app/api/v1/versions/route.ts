@@ -1,6 +1,7 @@
 import { created, parseQuery, readJson, route } from '@/lib/api/http';
 import { listVersions, ListVersionsQuerySchema } from '@/lib/queries/api-versions';
 import { registerModelVersion } from '@/lib/services/register-model-version';
+import { canRegisterVersion } from '@/lib/permissions/model-version';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export const GET = route('read:registry', async ({ request, actor }) => listVersions(actor, parseQuery(request, ListVersionsQuerySchema)));
 
 /** Register a version (CI): 201 with Location, 409 if that version of the component exists. */
-export const POST = route('create:model-version', async ({ request, ctx }) => {
+export const POST = route(canRegisterVersion, async ({ request, ctx }) => {
   const body = await readJson(request);
   const v = await registerModelVersion(ctx, body);
   return created(v, `/api/v1/versions/${encodeURIComponent(v.modelId)}`);
