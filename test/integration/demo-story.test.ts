@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyAuditChain } from '@/lib/audit/chain';
+import { contextFor } from '@/lib/context';
+import { AuditSearchSchema, searchAuditEvents } from '@/lib/queries/audit';
 import { verifyPassword } from '@/lib/auth/password';
 import { createPrismaClient, type Db } from '@/lib/db';
 import { loadDemoStory, type DemoSummary } from '@/lib/demo/story';
@@ -61,7 +63,9 @@ describe('demo story', () => {
 
   it('has the expected people, versions and statuses', async () => {
     expect(summary).toMatchObject({ users: 9, versions: 12, parameterSets: 7, incidents: 1 });
-    expect(summary.byStatus).toEqual({ production: 4, deprecated: 5, staging: 1, testing: 1, development: 1 });
+    // Archived by the hourly job in the story once their 90-day grace period ended: base 1.0.0
+    // (deprecated 5 April), residual 1.0.0 (10 May), base 1.1.0 (15 June).
+    expect(summary.byStatus).toEqual({ production: 4, deprecated: 2, archived: 3, staging: 1, testing: 1, development: 1 });
     const prod = await db.modelVersion.findMany({ where: { status: 'production' }, orderBy: { modelId: 'asc' }, select: { modelId: true } });
     expect(prod.map((p) => p.modelId)).toEqual([
       'pib-vg-base-diffusion-1.2.3-20230615',
@@ -104,6 +108,38 @@ describe('demo story', () => {
     expect(hotfix.tags).toEqual(['emergency']);
     expect(hotfix.monitoringUntil).toBeInstanceOf(Date);
     expect(hotfix.backportCommit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('happens on its 2023 calendar: business time on the story dates, append time now, a signed checkpoint per quarter', async () => {
+    const auditor = await db.user.findUniqueOrThrow({ where: { email: 'auditor@demo.local' }, select: { id: true, email: true, role: true, senior: true } });
+    const ctx = contextFor({ type: 'user', id: auditor.id, label: auditor.email, role: auditor.role, senior: auditor.senior }, { db });
+    const q3 = await searchAuditEvents(ctx, AuditSearchSchema.parse({ from: '2023-07-01', to: '2023-09-30', pageSize: 200 }));
+    expect(q3.total).toBeGreaterThan(40);
+    for (const e of q3.items) {
+      expect(e.occurredAt.getTime()).toBeGreaterThanOrEqual(Date.parse('2023-07-01T00:00:00Z'));
+      expect(e.occurredAt.getTime()).toBeLessThan(Date.parse('2023-10-01T00:00:00Z'));
+      expect(e.recordedAt.getFullYear()).toBeGreaterThan(2023);
+      expect(e.valid).toBe(true);
+    }
+    const actions = new Set(q3.items.map((e) => e.action));
+    for (const a of ['incident.open', 'incident.traffic', 'incident.rca', 'vote.cast', 'version.transition', 'promotion.ratification_overdue', 'parameter_set.propose']) expect(actions).toContain(a);
+    // Each thing on its own date.
+    const at = async (action: string, entityWhere: object = {}) =>
+      (await db.auditEvent.findFirstOrThrow({ where: { action, ...entityWhere }, orderBy: { seq: 'asc' }, select: { occurredAt: true } })).occurredAt.toISOString().slice(0, 10);
+    const base123 = await db.modelVersion.findUniqueOrThrow({ where: { modelId: 'pib-vg-base-diffusion-1.2.3-20230615' }, select: { id: true } });
+    expect(await at('version.register', { entityId: base123.id })).toBe('2023-06-06');
+    const toProd = await db.statusTransition.findFirstOrThrow({ where: { versionId: base123.id, toStatus: 'production' }, select: { at: true } });
+    expect(toProd.at.toISOString().slice(0, 10)).toBe('2023-06-15');
+    expect(await at('incident.open')).toBe('2023-08-16');
+    expect(await at('incident.rca')).toBe('2023-08-17');
+    // Append time never goes backwards; a checkpoint closes each quarter and the chain matches it.
+    const times = (await db.auditEvent.findMany({ orderBy: { seq: 'asc' }, select: { recordedAt: true } })).map((r) => r.recordedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const checkpoints = await db.auditCheckpoint.findMany({ orderBy: { seq: 'asc' }, select: { at: true, reason: true } });
+    expect(checkpoints.map((c) => [c.at.toISOString(), c.reason])).toEqual([
+      ['2023-03-31T23:59:59.000Z', 'demo: end of 2023Q1'], ['2023-06-30T23:59:59.000Z', 'demo: end of 2023Q2'], ['2023-09-30T23:59:59.000Z', 'demo: end of 2023Q3'],
+    ]);
+    expect(await verifyAuditChain(db)).toMatchObject({ ok: true, checkpoint: { reason: 'demo: end of 2023Q3' } });
   });
 
   it('refuses to load twice', async () => {
