@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { Tag } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
-import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { docInfo, docOperations, type DocOperation, type FieldRow } from '@/lib/openapi/docs';
+import { canCreateApiToken } from '@/lib/permissions/admin';
 
 export const metadata: Metadata = { title: 'API documentation' };
 export const dynamic = 'force-dynamic';
@@ -116,7 +116,7 @@ export default async function ApiDocsPage() {
               <p>{info.description}</p>
               <p>
                 Authenticate with an API token: <code className="font-mono">Authorization: Bearer mgr_…</code>.{' '}
-                {can(actor, 'manage:api-tokens') ? (
+                {canCreateApiToken(actor).ok ? (
                   <>Create one under <Link href="/admin/tokens">Admin → API tokens</Link>.</>
                 ) : (
                   <>Ask an admin for a token with the role your pipeline needs (engineer to register versions).</>

@@ -4,12 +4,12 @@ import { ActionForm } from '@/components/ui/action-form';
 import { StatusBadge, Tag } from '@/components/ui/badge';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { contextFor } from '@/lib/context';
 import { listIncidents } from '@/lib/queries/governance';
 import { TRAFFIC_STEPS } from '@/lib/domain/incident';
 import { addLogAction, advanceTrafficAction, openIncidentAction, submitRcaAction } from './actions';
+import { canAdvanceRollback, canSubmitRootCause, canWriteIncidentLog } from '@/lib/permissions/incident';
 
 export const metadata: Metadata = { title: 'Incidents' };
 export const dynamic = 'force-dynamic';
@@ -63,7 +63,7 @@ export default async function IncidentsPage() {
                       })}
                     </ol>
                   </div>
-                  {current < 100 && can(actor, 'advance:rollback') && (
+                  {current < 100 && canAdvanceRollback(actor).ok && (
                     <ActionForm action={advanceTrafficAction} className="mt-3 grid gap-2 sm:grid-cols-4 sm:items-end">
                       <input type="hidden" name="incidentId" value={i.id} />
                       <div><label className={labelClass} htmlFor={`fvd-${i.id}`}>FVD now</label><input id={`fvd-${i.id}`} name="fvd" type="number" step="any" className={`mt-1 ${inputClass}`} /></div>
@@ -79,7 +79,7 @@ export default async function IncidentsPage() {
                         <li key={l.id}><span className="text-xs text-slate-600">{ts(l.at)} · {l.author?.name ?? 'system'}:</span> {l.text}</li>
                       ))}
                     </ol>
-                    {can(actor, 'open:incident') && (
+                    {canWriteIncidentLog(actor).ok && (
                       <ActionForm action={addLogAction} className="mt-2 flex gap-2">
                         <input type="hidden" name="incidentId" value={i.id} />
                         <label className="sr-only" htmlFor={`log-${i.id}`}>Log entry</label>
@@ -89,7 +89,7 @@ export default async function IncidentsPage() {
                     )}
                   </details>
                   {i.rootCause && <p className="mt-3 rounded bg-slate-50 p-2 text-sm"><span className="font-medium">Root cause:</span> {i.rootCause}</p>}
-                  {!i.rcaSubmittedAt && can(actor, 'submit:rca') && (
+                  {!i.rcaSubmittedAt && canSubmitRootCause(actor).ok && (
                     <ActionForm action={submitRcaAction} className="mt-3 space-y-2">
                       <input type="hidden" name="incidentId" value={i.id} />
                       <label className={labelClass} htmlFor={`rca-${i.id}`}>Root cause analysis</label>

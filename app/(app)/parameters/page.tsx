@@ -3,12 +3,12 @@ import { ActionForm } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { contextFor } from '@/lib/context';
 import { listParameterSets } from '@/lib/queries/governance';
 import { diffParameterSets, rowToRecord } from '@/lib/domain/parameter-set';
 import { proposeParameterSetAction, voteParameterSetAction } from './actions';
+import { canProposeParameterSet } from '@/lib/permissions/parameter-set';
 
 export const metadata: Metadata = { title: 'Parameters' };
 export const dynamic = 'force-dynamic';
@@ -25,7 +25,7 @@ export default async function ParametersPage() {
     <>
       <PageHeader title="Parameters" subtitle="λ, training and inference parameter sets: proposed, approved by the committee, active from their effective date. Each change is shown against the set before it." />
       <div className="space-y-6">
-        {can(actor, 'propose:parameter-set') && (
+        {canProposeParameterSet(actor).ok && (
           <Card title="Propose a parameter set">
             <ActionForm action={proposeParameterSetAction} className="grid gap-3 text-sm sm:grid-cols-3" testId="propose-parameter-set">
               <div>
