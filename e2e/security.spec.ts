@@ -34,7 +34,8 @@ test('row 4: the per-IP sign-in limit counts the socket address, not X-Forwarded
     const r = await credentialsAttempt(
       baseURL!,
       { email: `spray-${i}-${from}@e2e.local`, password: 'wrong-password' },
-      { localAddress: from, headers: { 'x-forwarded-for': `198.51.100.${i + 1}` } },
+      // a forged address in our own header too: the server overwrites it with the socket's
+      { localAddress: from, headers: { 'x-forwarded-for': `198.51.100.${i + 1}`, 'x-mgr-client-ip': `203.0.113.${i + 1}` } },
     );
     statuses.push(r.status);
   }
@@ -105,7 +106,7 @@ test.describe('row 11: security headers and a nonce-based CSP the pages work und
     expect(again).not.toBe(csp);
   });
 
-  test('sign-in, the dashboard chart and a server action run with no CSP violation', async ({ page }) => {
+  test('sign-in, the dashboard chart, sign-out and a server action run with no CSP violation', async ({ page }) => {
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to (execute|load|apply)/i.test(m.text())) violations.push(m.text());
@@ -119,6 +120,15 @@ test.describe('row 11: security headers and a nonce-based CSP the pages work und
     await expect(page.getByRole('img', { name: /FVD by component/ }).locator('path.recharts-line-curve').first()).toBeVisible();
     await page.goto('/versions');
     await expect(page.getByRole('table').first()).toBeVisible();
+    // a server action (an admin creates an API token in the browser)
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await signInAs(page, await createUser('admin'));
+    await page.goto('/admin/tokens');
+    const form = page.getByTestId('create-token-form');
+    await form.getByLabel('Name').fill(`csp-${Date.now().toString(36)}`);
+    await form.getByRole('button', { name: 'Create token' }).click();
+    await expect(page.getByTestId('new-token').locator('code').first()).toContainText(/^mgr_/);
     expect(violations).toEqual([]);
   });
 });
