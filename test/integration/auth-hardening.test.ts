@@ -162,3 +162,19 @@ describe('demo accounts never reach production by accident', () => {
     expect(await authorizeCredentials({ email: u.email, password: 'demo1234' }, '10.77.0.1')).toBeNull();
   });
 });
+
+describe('row 13 in forms: a server action during an outage says so', () => {
+  it('maps an unreachable database to a retry message, not "could not be saved"', async () => {
+    const { actionError } = await import('@/lib/api/action-error');
+    const down = createPrismaClient('postgresql://postgres@127.0.0.1:1/nowhere');
+    let caught: unknown;
+    try {
+      await down.user.count();
+    } catch (e) {
+      caught = e;
+    } finally {
+      await down.$disconnect();
+    }
+    expect(actionError(caught)).toEqual({ error: expect.stringMatching(/database is not reachable.*nothing was changed/) });
+  });
+});
