@@ -141,8 +141,13 @@ async function main() {
     // The app's modules read DATABASE_URL on first use: point them at the bench database first.
     process.env.DATABASE_URL = benchUrl;
     const { prisma } = await import('../lib/db');
-    const q = await import('../lib/queries/model-versions');
-    const viewer = { type: 'user' as const, id: 'bench-viewer', label: 'bench@bench.local', role: 'viewer' as const, senior: false };
+    const { listModelVersions } = await import('../lib/queries/version-list');
+    const { getVersionDetail } = await import('../lib/queries/version-detail');
+    const { compareVersions } = await import('../lib/queries/version-compare');
+    const { metricHistory } = await import('../lib/queries/metric-history');
+    const { contextFor } = await import('../lib/context');
+    const viewer = contextFor({ type: 'user' as const, id: 'bench-viewer', label: 'bench@bench.local', role: 'viewer' as const, senior: false });
+    const q = { listModelVersions, getModelVersionDetail: getVersionDetail, compareModelVersions: compareVersions, metricHistory };
 
     await raw.connect();
     await seedRange(raw, 0, BASELINE_PER_COMPONENT);

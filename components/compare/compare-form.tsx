@@ -1,5 +1,5 @@
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
-import { MAX_COMPARE } from '@/lib/queries/model-versions';
+import { MAX_COMPARE } from '@/lib/contracts/compare';
 
 type Choice = { key: string; name: string; versions: { id: string; modelId: string; version: string; status: string }[] };
 

@@ -3,6 +3,9 @@
 import { startTransition, useActionState, useEffect, useRef } from 'react';
 import type { FormState } from '@/lib/api/action-error';
 
+/** A server action as forms take it; pages pass it down as a prop (components never import actions). */
+export type FormAction = (prev: FormState, form: FormData) => Promise<FormState>;
+
 /** A form bound to a server action, showing its result and field errors accessibly. */
 export function ActionForm({
   action,
@@ -10,7 +13,7 @@ export function ActionForm({
   className = '',
   testId,
 }: {
-  action: (prev: FormState, form: FormData) => Promise<FormState>;
+  action: FormAction;
   children: React.ReactNode;
   className?: string;
   testId?: string;

@@ -1,10 +1,9 @@
-import { recordBackportAction } from '@/app/(app)/versions/[ref]/actions';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionForm, type FormAction } from '@/components/ui/action-form';
 
 /** Record the commit that backported a hotfix to develop (emergency procedure, step 5). */
-export function BackportForm({ versionId }: { versionId: string }) {
+export function BackportForm({ versionId, action }: { versionId: string; action: FormAction }) {
   return (
-    <ActionForm action={recordBackportAction} className="mt-2 flex flex-wrap items-center gap-2" testId="backport-form">
+    <ActionForm action={action} className="mt-2 flex flex-wrap items-center gap-2" testId="backport-form">
       <input type="hidden" name="versionId" value={versionId} />
       <label htmlFor="backport-commit" className="sr-only">Backport commit on develop</label>
       <input id="backport-commit" name="commit" placeholder="commit on develop" pattern="[0-9a-fA-F]{7,40}" className="w-48 rounded border border-slate-300 px-2 py-1 font-mono text-xs" />

@@ -1,3 +1,4 @@
+import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { ImpactComparison } from '@/lib/domain/impact';
 import { ClaimBadge, Delta } from './delta';
 import { fmtPct, fmtValue } from './format';
@@ -11,42 +12,37 @@ export function ImpactTable({ impact, caption }: { impact: ImpactComparison; cap
   }
   return (
     <>
-    {caption && <p className="mb-2 text-sm text-slate-600">{caption}</p>}
-    <div className="relative -mx-4 overflow-x-auto px-4">
-      <table className="w-full min-w-[36rem] text-sm" data-testid="impact-table">
-        <caption className="sr-only">{caption ?? 'Measured change against the previous version beside the claimed impact'}</caption>
-        <thead>
-          <tr className="border-b border-slate-200 text-left text-xs text-slate-600 uppercase">
-            <th scope="col" className="py-2 pr-3 font-semibold">Metric</th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">Previous</th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">This</th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">Measured</th>
-            <th scope="col" className="py-2 pr-3 text-right font-semibold">Claimed</th>
-            <th scope="col" className="py-2 font-semibold">Claim</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+      {caption && <p className="mb-2 text-sm text-slate-600">{caption}</p>}
+      <Table minWidth="min-w-[36rem]" testId="impact-table" caption={caption ?? 'Measured change against the previous version beside the claimed impact'}>
+        <THead>
+          <Th>Metric</Th>
+          <Th align="right">Previous</Th>
+          <Th align="right">This</Th>
+          <Th align="right">Measured</Th>
+          <Th align="right">Claimed</Th>
+          <Th>Claim</Th>
+        </THead>
+        <TBody>
           {impact.rows.map((r) => (
             <tr key={r.metricKey}>
-              <th scope="row" className="py-2 pr-3 text-left font-medium">
+              <RowHeader>
                 {r.name}
                 <span className="block text-xs font-normal text-slate-600">{arrow(r.direction)}{r.unit ? ` · ${r.unit}` : ''}</span>
-              </th>
-              <td className="py-2 pr-3 text-right tabular-nums">{fmtValue(r.previous)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{fmtValue(r.current)}</td>
-              <td className="py-2 pr-3 text-right"><Delta pct={r.changePct} verdict={r.verdict} /></td>
-              <td className="py-2 pr-3 text-right tabular-nums">{r.claimedPct == null ? '—' : fmtPct(r.claimedPct, Number.isInteger(r.claimedPct) ? 0 : 1)}</td>
-              <td className="py-2"><ClaimBadge check={r.claimCheck} /></td>
+              </RowHeader>
+              <Td align="right">{fmtValue(r.previous)}</Td>
+              <Td align="right">{fmtValue(r.current)}</Td>
+              <Td align="right"><Delta pct={r.changePct} verdict={r.verdict} /></Td>
+              <Td align="right">{r.claimedPct == null ? '—' : fmtPct(r.claimedPct, Number.isInteger(r.claimedPct) ? 0 : 1)}</Td>
+              <Td><ClaimBadge check={r.claimCheck} /></Td>
             </tr>
           ))}
-        </tbody>
-      </table>
+        </TBody>
+      </Table>
       {impact.unmatchedClaims.length > 0 && (
         <p className="mt-2 text-xs text-slate-600">
           Claims on metrics the registry does not measure: {impact.unmatchedClaims.map((c) => c.raw).join(', ')}
         </p>
       )}
-    </div>
     </>
   );
 }

@@ -1,14 +1,12 @@
-import { transitionAction, recordRaiAction } from '@/app/(app)/versions/[ref]/actions';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionForm, type FormAction } from '@/components/ui/action-form';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
-import type { Actor } from '@/lib/auth/permissions';
-import type { ActorChecklistEntry } from '@/lib/data/gate-facts';
-import { canRecordRaiAssessment } from '@/lib/permissions/rai';
+import type { LifecycleEntry } from '@/lib/queries/version-lifecycle';
 
 // The lifecycle table (lib/domain/lifecycle.ts) as the server evaluates it right now: each way
 // out of the current status, its checks, and — for roles that may act — the button that asks the
-// server to apply it (the server re-evaluates every gate inside its own transaction).
+// server to apply it (the server re-evaluates every gate inside its own transaction). Who may
+// act is decided by the read model (lib/queries/version-lifecycle.ts); the actions come as props.
 
 const ETHICS_ITEMS = [
   'No misleading depiction of emergencies',
@@ -18,7 +16,19 @@ const ETHICS_ITEMS = [
 ];
 const LANGUAGES = ['en', 'hi', 'ta', 'bn'];
 
-export function LifecyclePanel({ actor, versionId, transitions, showRai }: { actor: Actor; versionId: string; transitions: ActorChecklistEntry[]; showRai: boolean }) {
+export function LifecyclePanel({
+  versionId,
+  transitions,
+  mayRecordRai,
+  transitionAction,
+  recordRaiAction,
+}: {
+  versionId: string;
+  transitions: LifecycleEntry[];
+  mayRecordRai: boolean;
+  transitionAction: FormAction;
+  recordRaiAction: FormAction;
+}) {
   return (
     <Card title="Lifecycle">
       <div id="lifecycle" data-testid="lifecycle">
@@ -26,8 +36,7 @@ export function LifecyclePanel({ actor, versionId, transitions, showRai }: { act
         <ul className="grid grid-cols-1 gap-3 md:grid-cols-2">
           {transitions.map((t) => {
             const e = t.evaluation;
-            const mayAct = e.direct && t.mayRequest;
-            const needsReason = e.checks.some((c) => c.needsInput);
+            const { mayAct, needsReason } = t;
             return (
               <li key={t.to} className="rounded-md border border-slate-200 p-3" data-testid={`transition-${t.to}`}>
                 <p className="text-sm font-semibold">
@@ -73,7 +82,7 @@ export function LifecyclePanel({ actor, versionId, transitions, showRai }: { act
             );
           })}
         </ul>
-        {showRai && canRecordRaiAssessment(actor).ok && (
+        {mayRecordRai && (
           <details className="mt-4 rounded-md border border-slate-200 p-3">
             <summary className="cursor-pointer text-sm font-semibold">Record a responsible-AI assessment</summary>
             <ActionForm action={recordRaiAction} className="mt-3 space-y-4 text-sm" testId="rai-form">

@@ -1,4 +1,4 @@
-import type { ListVersionsParams } from '@/lib/queries/model-versions';
+import type { ListVersionsParams } from '@/lib/contracts/version-list';
 
 /** The /versions URL for these params with some changed (defaults left out to keep URLs short). */
 export function versionsUrl(params: ListVersionsParams, change: Partial<ListVersionsParams> = {}): string {

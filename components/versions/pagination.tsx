@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import type { ListVersionsParams, VersionList } from '@/lib/queries/model-versions';
+import type { ListVersionsParams } from '@/lib/contracts/version-list';
+import type { VersionList } from '@/lib/queries/version-list';
 import { versionsUrl } from './list-url';
 
 const linkClass = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-800 no-underline hover:bg-slate-50 hover:no-underline';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
-import type { ListVersionsParams } from '@/lib/queries/model-versions';
+import type { ListVersionsParams } from '@/lib/contracts/version-list';
 
 const SORT_LABELS = [
   ['releaseDate', 'Release date'],

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/badge';
-import { defaultOrder, type ListVersionsParams, type VersionList, type VersionSort } from '@/lib/queries/model-versions';
+import { defaultOrder, type ListVersionsParams, type VersionSort } from '@/lib/contracts/version-list';
+import type { VersionList } from '@/lib/queries/version-list';
 import { fmtDate, fmtValue } from './format';
 import { versionsUrl } from './list-url';
 import { VersionTags } from './tags';

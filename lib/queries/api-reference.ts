@@ -1,26 +1,18 @@
 import { z } from 'zod';
-import type { Actor } from '../auth/permissions';
 import { requirePermission } from '../auth/permissions';
-import { prisma, type Db } from '../db';
-import type { MetricDirection, ParameterSetStatus } from '../generated/prisma/enums';
+import type { ServiceContext } from '../context';
+import type { ComponentView, MetricDefinitionView, ParameterSetApiRecord } from '../contracts/reference';
 import { parameterSetSelect } from '../data/parameter-sets';
-import { rowToRecord, type ParameterSetRecord } from '../domain/parameter-set';
+import { rowToRecord } from '../domain/parameter-set';
 import { PARAMETER_KINDS } from '../validation/parameter-set';
 
-// Reference reads for the REST API: components, metric definitions, parameter sets.
+// Reference reads for the REST API: components, metric definitions, parameter sets. Their types
+// are the response contracts' (lib/contracts/reference.ts).
 
-export type ComponentView = {
-  key: string;
-  folder: string;
-  name: string;
-  description: string;
-  versionCount: number;
-  production: { id: string; modelId: string; version: string } | null;
-};
 
-export async function listComponents(actor: Actor, opts: { db?: Db } = {}): Promise<ComponentView[]> {
-  requirePermission(actor, 'read:registry');
-  const db = opts.db ?? prisma;
+export async function listComponents(ctx: ServiceContext): Promise<ComponentView[]> {
+  requirePermission(ctx.actor, 'read:registry');
+  const db = ctx.db;
   const rows = await db.component.findMany({
     orderBy: { key: 'asc' },
     select: {
@@ -42,11 +34,10 @@ export async function listComponents(actor: Actor, opts: { db?: Db } = {}): Prom
   }));
 }
 
-export type MetricDefinitionView = { key: string; name: string; unit: string; direction: MetricDirection; description: string; minValue: number | null; maxValue: number | null };
 
-export async function listMetricDefinitions(actor: Actor, opts: { db?: Db } = {}): Promise<MetricDefinitionView[]> {
-  requirePermission(actor, 'read:registry');
-  const db = opts.db ?? prisma;
+export async function listMetricDefinitions(ctx: ServiceContext): Promise<MetricDefinitionView[]> {
+  requirePermission(ctx.actor, 'read:registry');
+  const db = ctx.db;
   return db.metricDefinition.findMany({
     orderBy: { key: 'asc' },
     select: { key: true, name: true, unit: true, direction: true, description: true, minValue: true, maxValue: true },
@@ -58,16 +49,13 @@ export const ListParameterSetsQuerySchema = z.object({
   status: z.enum(['proposed', 'approved', 'rejected']).optional(),
 });
 
-/** A parameter set in the seed's record format, plus its registry status. */
-export type ParameterSetApiRecord = ParameterSetRecord & { status: ParameterSetStatus };
 
 export async function listParameterSetRecords(
-  actor: Actor,
+  ctx: ServiceContext,
   query: z.infer<typeof ListParameterSetsQuerySchema>,
-  opts: { db?: Db } = {},
 ): Promise<ParameterSetApiRecord[]> {
-  requirePermission(actor, 'read:registry');
-  const db = opts.db ?? prisma;
+  requirePermission(ctx.actor, 'read:registry');
+  const db = ctx.db;
   const rows = await db.parameterSet.findMany({
     where: { ...(query.kind ? { kind: query.kind } : {}), ...(query.status ? { status: query.status } : {}) },
     orderBy: [{ kind: 'asc' }, { effectiveDate: 'asc' }, { parameterId: 'asc' }],

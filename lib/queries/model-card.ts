@@ -1,13 +1,14 @@
-import type { Actor } from '../auth/permissions';
-import { requirePermission } from '../auth/permissions';
-import { prisma, type Db } from '../db';
+import type { ServiceContext } from '../context';
+import { measuredImpactOf } from '../contracts/version-detail';
+import { isoDate } from '../domain/naming';
 import type { MetricDirection } from '../generated/prisma/enums';
 import { MetadataSchema, type Metadata } from '../validation/model-version';
-import { getVersionDetail, type VersionDetail } from './api-versions';
-import { tallyVotes } from '../domain/votes';
+import { getVersionDetail, type VersionDetail } from './version-detail';
+import { flatMetricValues } from './version-slices';
 
 // The seed's CI step "Create model cards with key metrics": one Markdown document per version,
-// built from the registry's own records (never from what a client claims about itself).
+// built from the registry's own records (never from what a client claims about itself): it takes
+// the version read model (lib/queries/version-detail.ts) as the page and the API do.
 
 const DIRECTION_TEXT: Record<MetricDirection, string> = {
   lower_is_better: '↓ lower is better',
@@ -45,59 +46,41 @@ function keyValueTable(obj: Record<string, unknown> | undefined, skip: string[] 
   return ['| Field | Value |', '| --- | --- |', ...entries.map(([k, v]) => `| ${cell(k)} | ${cell(typeof v === 'object' ? JSON.stringify(v) : v)} |`)];
 }
 
-async function loadGovernance(db: Db, versionId: string) {
-  const [promotions, rai, incidents] = await Promise.all([
-    db.promotionRequest.findMany({
-      where: { versionId },
-      orderBy: { createdAt: 'asc' },
-      select: {
-        kind: true,
-        status: true,
-        quorum: true,
-        createdAt: true,
-        decidedAt: true,
-        requestedBy: { select: { email: true } },
-        votes: { orderBy: { createdAt: 'asc' }, select: { decision: true, comment: true, createdAt: true, voter: { select: { email: true } } } },
-      },
-    }),
-    db.raiAssessment.findFirst({
-      where: { versionId },
-      orderBy: { assessedAt: 'desc' },
-      select: { result: true, maxDisparity: true, notes: true, assessedAt: true, reviewer: { select: { email: true } }, ethicsChecklist: true },
-    }),
-    db.incident.findMany({
-      where: { versionId },
-      orderBy: { openedAt: 'asc' },
-      select: { title: true, status: true, openedAt: true, rcaSubmittedAt: true },
-    }),
-  ]);
-  return { promotions, rai, incidents };
-}
-
 function metadataOf(detail: VersionDetail): Metadata {
   const parsed = MetadataSchema.safeParse(detail.metadata);
   return parsed.success ? parsed.data : {};
 }
 
-export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } = {}): Promise<{ modelId: string; markdown: string }> {
-  requirePermission(actor, 'read:registry');
-  const db = opts.db ?? prisma;
-  const d = await getVersionDetail(actor, ref, { db });
+export async function getModelCard(ctx: ServiceContext, ref: string): Promise<{ modelId: string; markdown: string }> {
+  const d = await getVersionDetail(ctx, ref);
+  return { modelId: d.modelId, markdown: renderModelCard(d, ctx.now()) };
+}
+
+/** The model card of a version already read, generated on `generatedAt`. */
+export function renderModelCard(d: VersionDetail, generatedAt: Date): string {
   const meta = metadataOf(d);
-  const gov = await loadGovernance(db, d.id);
+  const gov = d.governance;
+  const metrics = flatMetricValues(d.metrics.groups);
+  const measured = measuredImpactOf(d.metrics.impact);
+  const claimed = d.commit?.impacts ?? [];
+  const previous = d.previous;
+  const promotions = [...gov.promotionRequests].reverse(); // oldest first
+  const rai = gov.raiAssessments[0] ?? null;
+  const incidents = gov.incidents.filter((i) => i.role === 'problem').reverse();
+  const gitLine = [d.gitBranch, d.gitCommit].filter(Boolean).join(' @ ') || null;
   const out: string[] = [];
 
   out.push(`# Model card: ${d.modelId}`, '');
   out.push('| | |', '| --- | --- |');
   out.push(`| Model id | \`${d.modelId}\` |`);
-  out.push(`| Component | ${cell(d.componentName)} (\`${d.component}\`) |`);
+  out.push(`| Component | ${cell(d.component.name)} (\`${d.component.key}\`) |`);
   out.push(`| Version | ${d.version} |`);
   out.push(`| Architecture | ${cell(d.architecture)} |`);
-  out.push(`| Release date | ${d.releaseDate} |`);
-  out.push(`| Status | **${d.status}** (since ${d.statusChangedAt.slice(0, 10)}) |`);
+  out.push(`| Release date | ${isoDate(d.releaseDate)} |`);
+  out.push(`| Status | **${d.status}** (since ${d.statusChangedAt.toISOString().slice(0, 10)}) |`);
   out.push(`| Tags | ${d.tags.length ? d.tags.map((t) => `\`${t}\``).join(', ') : '—'} |`);
-  out.push(`| Git | ${cell([d.git.branch, d.git.commit].filter(Boolean).join(' @ ') || null)} |`);
-  out.push(`| Registered by | ${cell(d.registeredBy)} on ${d.createdAt.slice(0, 10)} |`);
+  out.push(`| Git | ${cell(gitLine)} |`);
+  out.push(`| Registered by | ${cell(d.registeredBy?.email ?? null)} on ${d.createdAt.toISOString().slice(0, 10)} |`);
   out.push('');
 
   out.push('## Description', '', d.description ? para(d.description) : '_No description._', '');
@@ -106,14 +89,14 @@ export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } 
   out.push('## Training', '', ...keyValueTable(meta.training as Record<string, unknown> | undefined), '');
 
   out.push('## Metrics', '');
-  if (!d.metrics.length) {
+  if (!metrics.length) {
     out.push('_No metrics recorded._', '');
   } else {
-    const scenarios = [...new Set(d.metrics.map((m) => m.scenario))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
+    const scenarios = [...new Set(metrics.map((m) => m.scenario))].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)));
     for (const scenario of scenarios) {
       out.push(`### ${scenario === '' ? 'Overall' : `Scenario: ${scenario}`}`, '');
       out.push('| Metric | Language | Value | Unit | Direction |', '| --- | --- | ---: | --- | --- |');
-      for (const m of d.metrics.filter((x) => x.scenario === scenario)) {
+      for (const m of metrics.filter((x) => x.scenario === scenario)) {
         out.push(`| ${cell(m.name)} | ${cell(m.language || 'all')} | ${fmt(m.value)} | ${cell(m.unit)} | ${DIRECTION_TEXT[m.direction]} |`);
       }
       out.push('');
@@ -121,23 +104,23 @@ export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } 
   }
 
   out.push('## Comparison with the previous version', '');
-  if (!d.previousVersion) {
+  if (!previous) {
     out.push('_This is the first version of the component._', '');
   } else {
-    out.push(`Previous version of \`${d.component}\` by semantic version: \`${d.previousVersion.modelId}\` (${d.previousVersion.status}).`, '');
-    if (!d.measuredImpact.length) {
+    out.push(`Previous version of \`${d.component.key}\` by semantic version: \`${previous.modelId}\` (${previous.status}).`, '');
+    if (!measured.length) {
       out.push('_No overall metric is recorded on both versions._', '');
     } else {
       out.push('| Metric | Previous | This version | Measured change | Claimed in commit | Assessment |', '| --- | ---: | ---: | ---: | ---: | --- |');
-      for (const m of d.measuredImpact) {
+      for (const m of measured) {
         const verdict = m.improved === null ? 'unchanged' : m.improved ? 'better' : 'worse';
         out.push(`| ${cell(m.name)} | ${fmt(m.previous)} | ${fmt(m.current)} | ${signedPct(m.changePct)} | ${signedPct(m.claimedPct)} | ${verdict} (${DIRECTION_TEXT[m.direction]}) |`);
       }
       out.push('');
     }
   }
-  if (d.claimedImpact.length) {
-    out.push(`Claimed in the commit message: ${d.claimedImpact.map((c) => c.raw).join(', ')}.`, '');
+  if (claimed.length) {
+    out.push(`Claimed in the commit message: ${claimed.map((c) => c.raw).join(', ')}.`, '');
   }
 
   out.push('## Dependencies', '');
@@ -148,12 +131,11 @@ export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } 
 
   out.push('## Approval history', '');
   out.push('| When | From | To | By | Reason |', '| --- | --- | --- | --- | --- |');
-  for (const t of d.transitions) out.push(`| ${t.at.slice(0, 19).replace('T', ' ')} | ${cell(t.from ?? '(registered)')} | ${t.to} | ${cell(t.actor)} | ${cell(t.reason)} |`);
+  for (const t of gov.transitions) out.push(`| ${t.at.toISOString().slice(0, 19).replace('T', ' ')} | ${cell(t.fromStatus ?? '(registered)')} | ${t.toStatus} | ${cell(t.actorLabel)} | ${cell(t.reason)} |`);
   out.push('');
-  for (const p of gov.promotions) {
-    const { approvals } = tallyVotes(p.votes);
-    out.push(
-      `- ${p.kind} promotion requested by ${cell(p.requestedBy.email)} on ${p.createdAt.toISOString().slice(0, 10)}: **${p.status}**, ${approvals}/${p.quorum} approvals` +
+  for (const p of promotions) {
+        out.push(
+      `- ${p.kind} promotion requested by ${cell(p.requestedBy.email)} on ${p.createdAt.toISOString().slice(0, 10)}: **${p.status}**, ${p.approvals}/${p.quorum} approvals` +
         (p.decidedAt ? `, decided ${p.decidedAt.toISOString().slice(0, 10)}` : ''),
     );
     for (const v of p.votes) out.push(`  - ${v.decision} by ${cell(v.voter.email)}${v.comment ? `: ${cell(v.comment)}` : ''}`);
@@ -165,18 +147,18 @@ export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } 
   out.push('');
 
   out.push('## Responsible AI', '');
-  if (!gov.rai) {
+  if (!rai) {
     out.push('_No assessment recorded. An assessment that passed is required before production._', '');
   } else {
-    out.push(`Latest assessment: **${gov.rai.result}** on ${gov.rai.assessedAt.toISOString().slice(0, 10)}${gov.rai.reviewer ? ` by ${cell(gov.rai.reviewer.email)}` : ''}.`);
-    if (gov.rai.maxDisparity !== null) out.push(`Maximum disparity across languages: ${fmt(gov.rai.maxDisparity)}.`);
-    if (gov.rai.notes) out.push('', para(gov.rai.notes));
+    out.push(`Latest assessment: **${rai.result}** on ${rai.assessedAt.toISOString().slice(0, 10)}${rai.reviewer ? ` by ${cell(rai.reviewer.email)}` : ''}.`);
+    if (rai.maxDisparity !== null) out.push(`Maximum disparity across languages: ${fmt(rai.maxDisparity)}.`);
+    if (rai.notes) out.push('', para(rai.notes));
     out.push('');
   }
 
-  if (gov.incidents.length) {
+  if (incidents.length) {
     out.push('## Incidents', '');
-    for (const i of gov.incidents) out.push(`- ${i.openedAt.toISOString().slice(0, 10)} ${cell(i.title)}: ${i.status}${i.rcaSubmittedAt ? ', RCA submitted' : ''}`);
+    for (const i of incidents) out.push(`- ${i.openedAt.toISOString().slice(0, 10)} ${cell(i.title)}: ${i.status}${i.rcaSubmittedAt ? ', RCA submitted' : ''}`);
     out.push('');
   }
 
@@ -189,6 +171,6 @@ export async function getModelCard(actor: Actor, ref: string, opts: { db?: Db } 
       : ['_None recorded._']),
     '',
   );
-  out.push(`_Generated by the model governance registry on ${new Date().toISOString().slice(0, 10)}._`, '');
-  return { modelId: d.modelId, markdown: out.join('\n') };
+  out.push(`_Generated by the model governance registry on ${generatedAt.toISOString().slice(0, 10)}._`, '');
+  return out.join('\n');
 }

@@ -1,25 +1,24 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/permissions';
+import { contextFor, manualClock, type ServiceContext } from '@/lib/context';
+import { CompareQuerySchema } from '@/lib/contracts/compare';
+import { ListVersionsQuerySchema, listParamsFromSearch } from '@/lib/contracts/version-list';
 import { prisma } from '@/lib/db';
+import { metricHistory } from '@/lib/queries/metric-history';
+import { renderModelCard } from '@/lib/queries/model-card';
 import { branchKind } from '@/lib/domain/branch';
 import { checkClaim } from '@/lib/domain/impact';
 import { judgeChange, percentChange } from '@/lib/domain/metrics';
-import {
-  compareModelVersions,
-  getModelVersionDetail,
-  listModelVersions,
-  metricHistory,
-  parseCompareIds,
-  parseListParams,
-} from '@/lib/queries/model-versions';
+import { compareVersions as compareModelVersions } from '@/lib/queries/version-compare';
+import { getVersionDetail } from '@/lib/queries/version-detail';
+import { listModelVersions } from '@/lib/queries/version-list';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { makeComponent, makeUser, uniq } from '../fixtures';
-import { contextFor } from '@/lib/context';
 
 const sha = (c: string) => c.repeat(64).slice(0, 64);
 
 let comp: { id: string; key: string };
-let viewer: Actor;
+let viewer: ServiceContext;
 const ids: Record<string, string> = {};
 
 async function register(version: string, date: string, opts: { fvd?: number; is?: number; tc?: number; message?: string; branch?: string; tags?: string[]; description?: string; scenarios?: boolean } = {}) {
@@ -50,7 +49,7 @@ async function register(version: string, date: string, opts: { fvd?: number; is?
 
 beforeAll(async () => {
   comp = await makeComponent();
-  viewer = await makeUser('viewer');
+  viewer = contextFor(await makeUser('viewer'));
   await register('1.2.0', '2023-03-01', { fvd: 200, is: 70, tc: 0.9, scenarios: true });
   await register('1.10.0', '2023-06-15', {
     fvd: 170,
@@ -89,17 +88,27 @@ describe('pure helpers', () => {
     expect(branchKind('wip')).toBe('other');
     expect(branchKind(null)).toBeNull();
   });
-  it('parses list and compare params defensively', () => {
-    expect(parseListParams({ sort: 'bogus', pageSize: '1000', page: '-3', status: 'nope' })).toMatchObject({ sort: 'releaseDate', order: 'desc', page: 1, pageSize: 100, status: undefined });
-    expect(parseListParams({ sort: 'version' })).toMatchObject({ sort: 'version', order: 'asc' });
-    expect(parseCompareIds('a, b,,a')).toEqual(['a', 'b']);
-    expect(parseCompareIds(['a,b', 'c'])).toEqual(['a', 'b', 'c']);
+  it('parses list params with one schema: the page drops what the API refuses, with the same limits', () => {
+    const bad = { sort: 'bogus', pageSize: '1000', page: '-3', status: 'nope' };
+    expect(listParamsFromSearch(bad)).toMatchObject({ sort: 'releaseDate', order: 'desc', page: 1, pageSize: 25 });
+    expect(listParamsFromSearch(bad).status).toBeUndefined();
+    expect(ListVersionsQuerySchema.safeParse(bad).success).toBe(false);
+    expect(listParamsFromSearch({ sort: 'version', status: 'testing', q: '  x ' })).toMatchObject({ sort: 'version', order: 'asc', status: 'testing', q: 'x' });
+    // One limit for both: a page number the API refuses is not accepted by the page either
+    // (the page's own parser allowed up to 1,000,000, the API 100,000).
+    expect(ListVersionsQuerySchema.safeParse({ page: '500000' }).success).toBe(false);
+    expect(listParamsFromSearch({ page: '500000' }).page).toBe(1);
+  });
+  it('parses compare ids from a list or repeated parameters, empty slots left out', () => {
+    expect(CompareQuerySchema.parse({ ids: 'a, b,,c' }).ids).toEqual(['a', 'b', 'c']);
+    expect(CompareQuerySchema.parse({ ids: ['a,b', 'c', '', ''] }).ids).toEqual(['a', 'b', 'c']);
+    expect(CompareQuerySchema.safeParse({ ids: 'a' }).success).toBe(false);
   });
 });
 
 describe('listModelVersions', () => {
   it('refuses without read:registry', async () => {
-    await expect(listModelVersions(null as unknown as Actor)).rejects.toMatchObject({ code: 'unauthenticated' });
+    await expect(listModelVersions(contextFor(null as unknown as Actor))).rejects.toMatchObject({ code: 'unauthenticated' });
   });
 
   it('sorts by semantic version numerically, not as text', async () => {
@@ -128,53 +137,55 @@ describe('listModelVersions', () => {
   });
 });
 
-describe('getModelVersionDetail', () => {
-  it('returns null for an unknown ref', async () => {
-    expect(await getModelVersionDetail(viewer, 'pib-vg-nope-diffusion-1.0.0-20230101')).toBeNull();
-    expect(await getModelVersionDetail(viewer, uniq('id'))).toBeNull();
+describe('getVersionDetail', () => {
+  it('is a not_found error for an unknown, empty or overlong ref', async () => {
+    for (const ref of ['pib-vg-nope-diffusion-1.0.0-20230101', uniq('id'), '', 'x'.repeat(201)]) {
+      await expect(getVersionDetail(viewer, ref)).rejects.toMatchObject({ code: 'not_found' });
+    }
   });
 
   it('loads by model id with lineage, metrics, artifacts and the impact vs the previous semver version', async () => {
     const modelId = `pib-vg-${comp.key}-diffusion-1.10.0-20230615`;
-    const d = (await getModelVersionDetail(viewer, modelId))!;
+    const d = await getVersionDetail(viewer, modelId);
     expect(d.id).toBe(ids['1.10.0']);
     expect(d.branchKind).toBe('release');
     expect(d.commit?.reviewedBy).toEqual(['Dr. Sharma']);
     expect(d.artifacts[0]).toMatchObject({ path: 'model.pt', sizeBytes: 5_000_000_000, sizeBytesText: '5000000000' });
     // previous by semver is 1.9.3, not 1.2.0 (text order) and not by date
     expect(d.previous?.version).toBe('1.9.3');
-    const fvd = d.metrics.find((m) => m.key === 'fvd')!;
+    const fvd = d.metrics.groups.find((m) => m.key === 'fvd')!;
     expect(fvd.rows.map((r) => `${r.scenario}|${r.language}`)).toEqual(['|', 'emergency_alert|', 'policy_briefing|', 'policy_briefing|hi']);
-    const row = d.impact.rows.find((r) => r.metricKey === 'fvd')!;
+    const row = d.metrics.impact.rows.find((r) => r.metricKey === 'fvd')!;
     expect(row.previous).toBe(190);
     expect(row.changePct).toBeCloseTo(((170 - 190) / 190) * 100);
     expect(row.verdict).toBe('better');
     expect(row.claimedPct).toBe(-15);
     expect(row.claimCheck).toBe('matches');
-    const is = d.impact.rows.find((r) => r.metricKey === 'is')!;
+    const is = d.metrics.impact.rows.find((r) => r.metricKey === 'is')!;
     expect(is.claimCheck).toBe('overstated'); // +10% claimed, +2.9% measured
-    expect(d.transitions[0]).toMatchObject({ toStatus: 'development', actorLabel: 'system' });
+    expect(d.governance.transitions[0]).toMatchObject({ toStatus: 'development', actorLabel: 'system' });
   });
 
   it('has no previous version for the first one', async () => {
-    const d = (await getModelVersionDetail(viewer, ids['1.2.0']))!;
+    const d = await getVersionDetail(viewer, ids['1.2.0']);
     expect(d.previous).toBeNull();
-    expect(d.impact.rows.every((r) => r.changePct === null)).toBe(true);
+    expect(d.metrics.impact.rows.every((r) => r.changePct === null)).toBe(true);
   });
 });
 
 describe('compareModelVersions', () => {
-  it('computes direction-aware deltas against the first version per scenario', async () => {
+  it('computes direction-aware deltas against the first version per scenario and language', async () => {
     const c = await compareModelVersions(viewer, [ids['1.2.0'], `pib-vg-${comp.key}-diffusion-1.10.0-20230615`, ids['2.0.0']]);
     expect(c.versions.map((v) => v.version)).toEqual(['1.2.0', '1.10.0', '2.0.0']);
     const fvd = c.metrics.find((m) => m.key === 'fvd')!;
-    expect(fvd.rows.map((r) => r.scenario)).toEqual(['', 'emergency_alert', 'policy_briefing']);
+    // Every scenario × language (the page's copy read only the overall language and hid 'hi').
+    expect(fvd.rows.map((r) => `${r.scenario}|${r.language}`)).toEqual(['|', 'emergency_alert|', 'policy_briefing|', 'policy_briefing|hi']);
     const overall = fvd.rows[0].cells;
     expect(overall[0]).toMatchObject({ value: 200, deltaPct: null });
     expect(overall[1]).toMatchObject({ value: 170, deltaAbs: -30, verdict: 'better' });
     expect(overall[1].deltaPct).toBeCloseTo(-15);
     expect(overall[2]).toMatchObject({ value: 210, verdict: 'worse' });
-    const pb = fvd.rows.find((r) => r.scenario === 'policy_briefing')!;
+    const pb = fvd.rows.find((r) => r.scenario === 'policy_briefing' && r.language === '')!;
     expect(pb.cells[2].value).toBeNull();
     const is = c.metrics.find((m) => m.key === 'is')!;
     expect(is.rows[0].cells[1].verdict).toBe('better');
@@ -186,6 +197,11 @@ describe('compareModelVersions', () => {
     await expect(compareModelVersions(viewer, [ids['1.2.0']])).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(compareModelVersions(viewer, ['a', 'b', 'c', 'd', 'e', 'f'])).rejects.toMatchObject({ code: 'validation_failed' });
     await expect(compareModelVersions(viewer, [ids['1.2.0'], 'pib-vg-x-y-1.0.0-20230101'])).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('names every unknown ref at once and refuses one version listed twice (by id and by model id)', async () => {
+    await expect(compareModelVersions(viewer, ['pib-vg-x-y-1.0.0-20230101', 'nope'])).rejects.toMatchObject({ code: 'not_found', details: { missing: ['pib-vg-x-y-1.0.0-20230101', 'nope'] } });
+    await expect(compareModelVersions(viewer, [ids['1.2.0'], `pib-vg-${comp.key}-diffusion-1.2.0-20230301`])).rejects.toMatchObject({ code: 'validation_failed' });
   });
 });
 
@@ -199,6 +215,18 @@ describe('metricHistory', () => {
     expect(small.total).toBe(4);
     expect(small.downsampled).toBe(true);
     expect(await metricHistory(viewer, 'nope', 'fvd')).toBeNull();
+  });
+});
+
+describe('model card', () => {
+  it("is rendered from the read model on the context's clock", async () => {
+    const clock = manualClock('2023-06-30T12:00:00Z');
+    const ctx = contextFor(viewer.actor, { now: clock.now });
+    const d = await getVersionDetail(ctx, ids['1.10.0']);
+    const md = renderModelCard(d, ctx.now());
+    expect(md).toContain('_Generated by the model governance registry on 2023-06-30._');
+    expect(md).toContain(`Previous version of \`${comp.key}\` by semantic version: \`pib-vg-${comp.key}-diffusion-1.9.3-20230501\``);
+    expect(md).toContain('| FVD | 190 | 170 | -10.53% | -15% | better');
   });
 });
 

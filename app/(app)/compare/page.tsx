@@ -6,13 +6,15 @@ import { CompareForm } from '@/components/compare/compare-form';
 import { CompareTable } from '@/components/compare/compare-table';
 import { StatusBadge } from '@/components/ui/badge';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
-import { fmtDate, scenarioLabel } from '@/components/versions/format';
+import { fmtDate, languageLabel, scenarioLabel } from '@/components/versions/format';
 import { ImpactTable } from '@/components/versions/impact-table';
 import { VersionTags } from '@/components/versions/tags';
 import { requirePageActor } from '@/lib/auth/session';
 import { isAppError } from '@/lib/errors';
-import { compareModelVersions, listCompareChoices, MAX_COMPARE, MIN_COMPARE, parseCompareIds, type VersionComparison } from '@/lib/queries/model-versions';
 import { pageSearchParams } from '@/lib/http/page-params';
+import { contextFor } from '@/lib/context';
+import { CompareQuerySchema, MAX_COMPARE } from '@/lib/contracts/compare';
+import { compareVersions, listCompareChoices, type VersionComparison } from '@/lib/queries/version-compare';
 
 export const metadata: Metadata = { title: 'Compare versions' };
 export const dynamic = 'force-dynamic';
@@ -22,30 +24,35 @@ function chartData(c: VersionComparison, m: VersionComparison['metrics'][number]
     metric: m.name,
     direction: m.direction === 'lower_is_better' ? 'lower is better' : 'higher is better',
     series: c.versions.map((v, i) => ({ key: `s${i}`, label: v.modelId })),
-    rows: m.rows.map((r) => Object.fromEntries([['scenario', scenarioLabel(r.scenario)], ...r.cells.map((cell, i) => [`s${i}`, cell.value])])),
+    rows: m.rows.map((r) => Object.fromEntries([['scenario', r.language ? `${scenarioLabel(r.scenario)} · ${languageLabel(r.language)}` : scenarioLabel(r.scenario)], ...r.cells.map((cell, i) => [`s${i}`, cell.value])])),
   };
 }
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor('read:registry');
-  const ids = parseCompareIds((await pageSearchParams(searchParams)).ids);
+  const ctx = contextFor(await requirePageActor('read:registry'));
+  // The API's parameter schema; the page shows its complaint instead of answering 400.
+  const raw = (await pageSearchParams(searchParams)).ids;
+  const parsed = CompareQuerySchema.safeParse({ ids: raw });
+  const given = (Array.isArray(raw) ? raw : raw ? [raw] : []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const ids = parsed.success ? parsed.data.ids : given;
   let comparison: VersionComparison | null = null;
   let problem: string | null = null;
-  if (ids.length > MAX_COMPARE) problem = `Choose at most ${MAX_COMPARE} versions (got ${ids.length}).`;
-  else if (ids.length >= MIN_COMPARE) {
+  if (given.length > MAX_COMPARE) problem = `Choose at most ${MAX_COMPARE} versions (got ${given.length}).`;
+  else if (given.length === 1) problem = 'Choose at least one more version to compare with.';
+  else if (parsed.success) {
     try {
-      comparison = await compareModelVersions(actor, ids);
+      comparison = await compareVersions(ctx, ids);
     } catch (e) {
       if (isAppError(e) && e.code === 'not_found') notFound();
       if (isAppError(e) && e.code === 'validation_failed') problem = e.message;
       else throw e;
     }
-  } else if (ids.length === 1) problem = 'Choose at least one more version to compare with.';
-  const choices = await listCompareChoices(actor, ids);
+  } else if (given.length > 0) problem = parsed.error.issues.map((i) => i.message).join('; ');
+  const choices = await listCompareChoices(ctx, ids);
 
   return (
     <>
-      <PageHeader title="Compare versions" subtitle="Values per metric and scenario, with the change against the baseline judged by each metric's direction." />
+      <PageHeader title="Compare versions" subtitle="Values per metric, scenario and language, with the change against the baseline judged by each metric's direction." />
       <CompareForm choices={choices} selected={ids} />
       {problem && (
         <p role="alert" className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{problem}</p>

@@ -4,16 +4,18 @@ import { Pagination } from '@/components/versions/pagination';
 import { VersionsFilterForm } from '@/components/versions/versions-filter-form';
 import { VersionsTable } from '@/components/versions/versions-table';
 import { requirePageActor } from '@/lib/auth/session';
-import { listModelVersions, listVersionFilterOptions, parseListParams } from '@/lib/queries/model-versions';
+import { contextFor } from '@/lib/context';
+import { listParamsFromSearch } from '@/lib/contracts/version-list';
 import { pageSearchParams } from '@/lib/http/page-params';
+import { listModelVersions, listVersionFilterOptions } from '@/lib/queries/version-list';
 
 export const metadata: Metadata = { title: 'Model versions' };
 export const dynamic = 'force-dynamic';
 
 export default async function VersionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor('read:registry');
-  const params = parseListParams(await pageSearchParams(searchParams));
-  const [list, options] = await Promise.all([listModelVersions(actor, params), listVersionFilterOptions(actor)]);
+  const ctx = contextFor(await requirePageActor('read:registry'));
+  const params = listParamsFromSearch(await pageSearchParams(searchParams));
+  const [list, options] = await Promise.all([listModelVersions(ctx, params), listVersionFilterOptions(ctx)]);
   const filtered = Boolean(params.q || params.component || params.status || params.tag);
   return (
     <>

@@ -1,7 +1,11 @@
 import { parseQuery, route } from '@/lib/api/http';
-import { compareVersions, CompareQuerySchema } from '@/lib/queries/api-versions';
+import { contextFor } from '@/lib/context';
+import { CompareQuerySchema, comparisonResponse } from '@/lib/contracts/compare';
+import { compareVersions } from '@/lib/queries/version-compare';
 
 export const dynamic = 'force-dynamic';
 
-/** Compare 2–5 versions per metric and scenario, with direction-aware deltas against the first. */
-export const GET = route('read:registry', async ({ request, actor }) => compareVersions(actor, parseQuery(request, CompareQuerySchema).ids));
+/** Compare 2–5 versions per metric, scenario and language, with direction-aware deltas against the first. */
+export const GET = route('read:registry', async ({ request, actor }) =>
+  comparisonResponse(await compareVersions(contextFor(actor), parseQuery(request, CompareQuerySchema).ids)),
+);

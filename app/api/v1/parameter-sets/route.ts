@@ -1,3 +1,4 @@
+import { contextFor } from '@/lib/context';
 import { created, parseQuery, readJson, route } from '@/lib/api/http';
 import { listParameterSetRecords, ListParameterSetsQuerySchema } from '@/lib/queries/api-reference';
 import { rowToRecord } from '@/lib/domain/parameter-set';
@@ -8,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 /** Parameter sets in the seed's record format (snake_case), oldest effective date first. */
 export const GET = route('read:registry', async ({ request, actor }) => ({
-  items: await listParameterSetRecords(actor, parseQuery(request, ListParameterSetsQuerySchema)),
+  items: await listParameterSetRecords(contextFor(actor), parseQuery(request, ListParameterSetsQuerySchema)),
 }));
 
 /** Propose a parameter set for the committee's vote. */

@@ -1,7 +1,9 @@
 import { route } from '@/lib/api/http';
-import { getVersionDetail } from '@/lib/queries/api-versions';
+import { contextFor } from '@/lib/context';
+import { versionDetailResponse } from '@/lib/contracts/version-detail';
+import { getVersionDetail } from '@/lib/queries/version-detail';
 
 export const dynamic = 'force-dynamic';
 
 /** Full detail of a version (by id or model id), with claimed vs measured impact. */
-export const GET = route<{ ref: string }>('read:registry', async ({ actor, params }) => getVersionDetail(actor, params.ref));
+export const GET = route<{ ref: string }>('read:registry', async ({ actor, params }) => versionDetailResponse(await getVersionDetail(contextFor(actor), params.ref)));
