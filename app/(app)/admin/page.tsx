@@ -4,6 +4,7 @@ import { ActionForm } from '@/components/ui/action-form';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLES } from '@/lib/auth/permissions';
+import { contextFor } from '@/lib/context';
 import { requirePageActor } from '@/lib/auth/session';
 import { prisma } from '@/lib/db';
 import { getSettings } from '@/lib/data/settings';
@@ -22,7 +23,7 @@ export default async function AdminPage() {
       select: { id: true, email: true, name: true, role: true, senior: true, active: true, lastLoginAt: true },
     }),
     getSettings(),
-    listMetricDefinitions(actor),
+    listMetricDefinitions(contextFor(actor)),
   ]);
   return (
     <>
