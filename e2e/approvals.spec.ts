@@ -1,21 +1,22 @@
-import { dbQuery, expect, test } from './fixtures';
+import { dbQuery, expect, makePromotion, test } from './fixtures';
 
-// The committee approves a promotion in the browser. The demo story leaves super-res 1.1.0 in
-// staging with a passed RAI assessment and a committee request holding one of two approvals.
-const PENDING = 'pib-vg-super-res-diffusion-1.1.0-20230630';
+// The committee approves a promotion in the browser. Each test lays down its own version and
+// request (e2e/support/make-promotion.mts): a component of its own, the version in staging with a
+// passed RAI assessment, and a committee request one approval short of its quorum.
 
-test('a committee member approves the pending promotion in the browser; it reaches production', async ({ page, signIn }) => {
+test('a committee member gives the last approval in the browser; the version reaches production', async ({ page, signIn }) => {
+  const made = await makePromotion(1);
   const member = await signIn('committee');
   await page.goto('/approvals');
-  const card = page.getByTestId('promotion-request').filter({ hasText: PENDING });
-  await expect(card.getByTestId('quorum')).toHaveText(/1 of 2 approvals/);
+  const card = page.getByTestId('promotion-request').filter({ hasText: made.modelId });
+  await expect(card.getByTestId('quorum')).toHaveText(new RegExp(`${made.quorum - 1} of ${made.quorum} approvals`));
   await card.getByLabel(/Comment/).fill('Metrics and RAI reviewed');
   await card.getByRole('button', { name: 'Approve' }).click();
   // Decided requests leave "Open requests" and appear under "Decided".
   await expect(card).toHaveCount(0);
-  await expect(page.getByRole('region', { name: 'Decided' })).toContainText(PENDING);
+  await expect(page.getByRole('region', { name: 'Decided' })).toContainText(made.modelId);
 
-  const [version] = await dbQuery<{ status: string }>('SELECT status::text FROM model_versions WHERE model_id = $1', [PENDING]);
+  const [version] = await dbQuery<{ status: string }>('SELECT status::text FROM model_versions WHERE model_id = $1', [made.modelId]);
   expect(version.status).toBe('production');
   const votes = await dbQuery<{ decision: string }>(
     `SELECT v.decision::text FROM votes v JOIN users u ON u.id = v.voter_id WHERE u.email = $1`, [member.email]);
@@ -25,15 +26,17 @@ test('a committee member approves the pending promotion in the browser; it reach
   expect(events.map((e) => e.action)).toContain('vote.cast');
 
   await page.goto('/');
-  await expect(page.getByTestId('production-list')).toContainText(PENDING);
+  await expect(page.getByTestId('production-list')).toContainText(made.modelId);
 });
 
 test('rejecting without a comment is refused with the reason, and nothing is recorded', async ({ page, signIn }) => {
-  // The demo's fact-check emergency promotion awaits committee ratification.
+  const made = await makePromotion(1);
   const member = await signIn('committee');
   await page.goto('/approvals');
-  const card = page.getByTestId('promotion-request').filter({ hasText: 'ratification' }).first();
+  const card = page.getByTestId('promotion-request').filter({ hasText: made.modelId });
   await card.getByRole('button', { name: 'Reject' }).click();
   await expect(card.getByRole('alert')).toContainText(/comment is required to reject/);
   expect(await dbQuery(`SELECT 1 FROM votes v JOIN users u ON u.id = v.voter_id WHERE u.email = $1`, [member.email])).toHaveLength(0);
+  const [request] = await dbQuery<{ status: string }>('SELECT status::text FROM promotion_requests WHERE id = $1', [made.requestId]);
+  expect(request.status).toBe('open');
 });

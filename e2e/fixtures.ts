@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 import bcrypt from 'bcryptjs';
 import pg from 'pg';
@@ -44,6 +46,20 @@ export async function signInAs(page: Page, user: TestUser, origin = ''): Promise
   await page.getByLabel('Password').fill(user.password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByTestId('whoami')).toContainText(user.email);
+}
+
+export type MadePromotion = { modelId: string; requestId: string; quorum: number; component: string };
+
+/**
+ * A version of a component of its own in staging, RAI passed, with an open committee promotion
+ * request lacking `missingApprovals` approvals: laid down through the services (audited) by
+ * e2e/support/make-promotion.mts, so a spec never changes the demo's rows and can run again.
+ */
+export async function makePromotion(missingApprovals = 1): Promise<MadePromotion> {
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'e2e/support/make-promotion.mts', String(missingApprovals)], {
+    env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, DB_POOL_MAX: '1' },
+  });
+  return JSON.parse(stdout.trim().split('\n').at(-1)!) as MadePromotion;
 }
 
 type Fixtures = {
