@@ -142,6 +142,20 @@ describe('single cases', () => {
     ]);
   });
 
+  it('checks artifacts.json with the API\'s own artifact schema: its limit and its messages', async () => {
+    const d = await fresh();
+    await put(d, 'models/base/v2.0.0/metadata.json', seedMetadata('pib-vg-base-diffusion-2.0.0-20230901'));
+    const many = Array.from({ length: 1001 }, (_, i) => ({ path: `shard-${i}.bin`, sha256: 'd'.repeat(64), sizeBytes: 1 }));
+    await put(d, 'models/base/v2.0.0/artifacts.json', many);
+    let { items: got } = await readTree(d);
+    // The API refuses more than 1000 artifacts; the CLI used to find out only when the import was sent.
+    expect(got[0].problems.map(formatProblem)).toEqual(['models/base/v2.0.0/artifacts.json: must list at most 1000 artifacts']);
+
+    await put(d, 'models/base/v2.0.0/artifacts.json', { artifacts: [{ path: 'a.bin', sha256: 'd'.repeat(64), sizeBytes: '12' }] });
+    ({ items: got } = await readTree(d));
+    expect(got[0].problems.map(formatProblem)).toEqual(['models/base/v2.0.0/artifacts.json[0].sizeBytes: must be a non-negative integer']);
+  });
+
   it('rejects a model_id that breaks the naming convention, a bad date and an architecture mismatch', async () => {
     const d = await fresh();
     await put(d, 'models/base/v1.0.0/metadata.json', { model_id: 'base-1.0.0' });

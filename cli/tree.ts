@@ -15,8 +15,7 @@ import YAML from 'yaml';
 import type { z } from 'zod';
 import { parseIsoDate, parseModelId, SEMVER_RE } from '../lib/domain/naming';
 import { ParameterFileSchema, ParameterSetInputSchema, PARAMETER_KINDS, type ParameterKindName } from '../lib/validation/parameter-set';
-import { ARTIFACT_PATH_MESSAGE, artifactPath } from '../lib/validation/artifact-path';
-import { MetadataSchema, RegisterVersionSchema, type RegisterVersionInput } from '../lib/validation/model-version';
+import { ArtifactInputSchema, ArtifactListSchema, MetadataSchema, RegisterVersionSchema, type RegisterVersionInput } from '../lib/validation/model-version';
 import { isObject } from './client';
 import { duplicateProblems, mergeMetrics, parseMetadataPerformance, parsePerformance, type SourcedMetric } from './performance';
 
@@ -491,20 +490,22 @@ async function readArtifacts(folder: VersionFolder, item: VersionItem, hooks: { 
     item.problems.push({ path: file('artifacts.json'), reason: 'must be an array of { path, sha256, sizeBytes } (or { "artifacts": [...] })' });
     return out;
   }
+  // The API's own artifact schema (lib/validation/model-version.ts): same rules, same messages.
+  const whole = ArtifactListSchema.safeParse(list);
+  if (!whole.success) {
+    const listProblem = whole.error.issues.find((i) => i.path.length === 0);
+    if (listProblem) item.problems.push({ path: file('artifacts.json'), reason: listProblem.message });
+  }
   const present = new Map(out.map((a) => [a.path, a]));
   list.forEach((entry, i) => {
     const field = `[${i}]`;
     if (!isObject(entry)) return item.problems.push({ path: file('artifacts.json'), field, reason: 'must be an object { path, sha256, sizeBytes }' });
-    const { path: p, sha256, sizeBytes } = entry;
-    if (typeof p !== 'string' || !artifactPath.safeParse(p).success) {
-      return item.problems.push({ path: file('artifacts.json'), field: `${field}.path`, reason: ARTIFACT_PATH_MESSAGE });
+    const parsed = ArtifactInputSchema.safeParse(entry);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return item.problems.push({ path: file('artifacts.json'), field: `${field}.${issue.path.map(String).join('.')}`, reason: issue.message });
     }
-    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) {
-      return item.problems.push({ path: file('artifacts.json'), field: `${field}.sha256`, reason: 'must be 64 lowercase hex characters (SHA-256)' });
-    }
-    if (typeof sizeBytes !== 'number' || !Number.isSafeInteger(sizeBytes) || sizeBytes < 0) {
-      return item.problems.push({ path: file('artifacts.json'), field: `${field}.sizeBytes`, reason: 'must be a non-negative integer' });
-    }
+    const { path: p, sha256, sizeBytes } = parsed.data;
     const local = present.get(p);
     if (local) {
       if (local.sha256 !== sha256 || local.sizeBytes !== sizeBytes) {

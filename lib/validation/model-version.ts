@@ -45,11 +45,18 @@ export const MetadataSchema = z
 
 export type Metadata = z.infer<typeof MetadataSchema>;
 
+const SIZE_MESSAGE = 'must be a non-negative integer';
+
 export const ArtifactInputSchema = z.object({
   path: artifactPath,
   sha256: sha256Hex,
-  sizeBytes: z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER),
+  sizeBytes: z.number({ message: SIZE_MESSAGE }).int({ message: SIZE_MESSAGE }).nonnegative({ message: SIZE_MESSAGE }).max(Number.MAX_SAFE_INTEGER, { message: SIZE_MESSAGE }),
 });
+
+export const MAX_ARTIFACTS = 1000;
+
+/** A version's artifacts: in the API's register body and in the CLI tree's artifacts.json alike. */
+export const ArtifactListSchema = z.array(ArtifactInputSchema).max(MAX_ARTIFACTS, { message: `must list at most ${MAX_ARTIFACTS} artifacts` });
 
 export const MetricInputSchema = z.object({
   metric: z.string().min(1).max(64),
@@ -77,7 +84,7 @@ export const RegisterVersionSchema = z.object({
   description: z.string().max(5000).optional(),
   metadata: MetadataSchema.optional(),
   configYaml: z.string().max(1_000_000).optional(),
-  artifacts: z.array(ArtifactInputSchema).max(1000).optional(),
+  artifacts: ArtifactListSchema.optional(),
   git: GitInfoSchema.optional(),
   tags: z.array(TagSchema).max(50).optional(),
   metrics: z.array(MetricInputSchema).max(10_000).optional(),
