@@ -1,14 +1,11 @@
 // Helpers for the governance tests (lifecycle, promotion, parameter sets, incidents).
 //
-// Quorum is "a majority of the active committee members" of the whole database, so these tests
-// run on a database of their own (cloned from the run's migrated template): committee members
-// created by other test files running in parallel would otherwise change the quorum under them.
-// Test files run in their own processes (pool: forks), so pointing lib/db's process-wide client
-// at that database makes makeUser/makeComponent and the services' default client use it.
+// These tests run on a database of their own (withOwnDatabase, test/own-database.ts): quorum is
+// "a majority of the active committee members" of the whole database.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import type { Actor } from '@/lib/auth/permissions';
-import { createPrismaClient, prisma, type Db } from '@/lib/db';
+import { prisma } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { addTestResult } from '@/lib/services/add-test-results';
 import { castVote } from '@/lib/services/cast-vote';
@@ -16,26 +13,12 @@ import { requestPromotion } from '@/lib/services/promotion';
 import { recordRaiAssessment } from '@/lib/services/rai';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { transitionModelVersion } from '@/lib/services/transition-version';
-import { createDatabaseFromTemplate } from '../db';
 import { makeUser } from '../fixtures';
 import { contextFor } from '@/lib/context';
 
 export type TestActor = Actor & { id: string; email: string };
 
-export function withOwnDatabase(prefix: string): void {
-  let drop: (() => Promise<void>) | undefined;
-  let db: Db | undefined;
-  beforeAll(async () => {
-    const created = await createDatabaseFromTemplate(inject('templateDatabase'), prefix);
-    drop = created.drop;
-    db = createPrismaClient(created.url);
-    (globalThis as unknown as { prisma?: Db }).prisma = db;
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    await drop?.();
-  });
-}
+export { withOwnDatabase } from '../own-database';
 
 export { prisma };
 

@@ -1,38 +1,14 @@
 // Helpers for the REST API integration tests: each API test file gets a database of its own
 // (cloned from the run's migrated template), so row counts before/after a failed request are
 // exact even while other test files write concurrently.
-import { afterAll, beforeAll, inject } from 'vitest';
 import type { Actor } from '@/lib/auth/permissions';
-import { createPrismaClient, type Db } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { createApiToken } from '@/lib/services/api-tokens';
-import { createDatabaseFromTemplate } from '../db';
 import { makeUser } from '../fixtures';
 import { contextFor } from '@/lib/context';
 
-const g = globalThis as unknown as { prisma?: Db };
-
-/** Point the app's Prisma client (lib/db.ts) at a fresh clone for this file. */
-export function withOwnDatabase(prefix = 'mgr_api'): { db: () => Db } {
-  let db: Db | undefined;
-  let drop: (() => Promise<void>) | undefined;
-  const original = process.env.DATABASE_URL;
-  beforeAll(async () => {
-    const created = await createDatabaseFromTemplate(inject('templateDatabase'), prefix);
-    drop = created.drop;
-    process.env.DATABASE_URL = created.url;
-    await g.prisma?.$disconnect();
-    db = createPrismaClient(created.url);
-    g.prisma = db;
-  });
-  afterAll(async () => {
-    await db?.$disconnect();
-    g.prisma = undefined;
-    process.env.DATABASE_URL = original; // test/db.ts reaches the server through it
-    await drop?.();
-  });
-  return { db: () => db! };
-}
+export { withOwnDatabase } from '../own-database';
 
 export type Handler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
 

@@ -2,6 +2,10 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { requirePermission, type Actor, type Permission } from '@/lib/auth/permissions';
+import { contextFor } from '@/lib/context';
+import { prisma } from '@/lib/db';
+import { parseQuarter } from '@/lib/quarterly-audit/quarter';
+import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
 import { withOwnDatabase } from './_governance';
 import * as A from './_authz';
 import { ROLE_NAMES, type RoleName, type TestActor } from './_authz';
@@ -27,16 +31,24 @@ const admin = await import('@/app/(app)/admin/actions');
 const tokens = await import('@/app/(app)/admin/tokens/actions');
 const approvals = await import('@/app/(app)/approvals/actions');
 const audit = await import('@/app/(app)/audit/actions');
+const audits = await import('@/app/(app)/audits/actions');
 const incidents = await import('@/app/(app)/incidents/actions');
 const parameters = await import('@/app/(app)/parameters/actions');
 const versions = await import('@/app/(app)/versions/[ref]/actions');
 
 type Result = { ok?: string; error?: string; result?: unknown } | null;
 type Action = (prev: never, form: FormData) => Promise<Result>;
-type Case = { action: string; name?: string; fn: Action; allowed: RoleName[]; build: (a: TestActor) => Promise<Record<string, string | string[]>> };
+type Case = {
+  action: string; name?: string; fn: Action; allowed: RoleName[]; build: (a: TestActor) => Promise<Record<string, string | string[]>>;
+  /** What an allowed action leaves behind (default: audit events). */
+  written?: () => Promise<number>;
+};
 
 const ENGINEERS: RoleName[] = ['engineer', 'senior'];
 let requester: TestActor; // someone else who asked for promotions, proposed sets, opened incidents
+let sharedAuditId: string;
+const Q = parseQuarter('2022Q4', new Date());
+const snapshot = async (by: TestActor) => (await generateQuarterlyAudit(contextFor(by), Q)).id;
 
 const CASES: Case[] = [
   { action: 'admin/actions.ts#createUserAction', fn: admin.createUserAction, allowed: ['admin'], build: async () => ({ email: `u${A.uniqueSuffix()}@authz.local`, name: 'New', role: 'viewer' }) },
@@ -60,6 +72,9 @@ const CASES: Case[] = [
   },
   { action: 'approvals/actions.ts#withdrawAction', fn: approvals.withdrawAction, allowed: ENGINEERS, build: async (a) => ({ requestId: (await A.openRequest('committee', a.id)).id, reason: 'not yet' }) },
   { action: 'audit/actions.ts#verifyChainAction', fn: audit.verifyChainAction as unknown as Action, allowed: ['admin', 'committee', 'engineer', 'senior', 'auditor'], build: async () => ({}) },
+  { action: 'audits/actions.ts#generateAuditAction', fn: audits.generateAuditAction, allowed: ['auditor'], build: async () => ({ quarter: Q.id }), written: () => prisma.quarterlyAuditRun.count() },
+  // A snapshot is signed off once: the auditor gets a fresh one, the others try the shared one.
+  { action: 'audits/actions.ts#signOffAction', fn: audits.signOffAction, allowed: ['auditor'], build: async (a) => ({ auditId: a.role === 'auditor' ? await snapshot(a) : sharedAuditId, comment: 'gates and votes checked' }) },
   { action: 'incidents/actions.ts#openIncidentAction', fn: incidents.openIncidentAction, allowed: ENGINEERS, build: async () => ({ versionId: (await A.productionWithPrevious()).id, title: 'Flicker', severity: 'critical' }) },
   { action: 'incidents/actions.ts#advanceTrafficAction', fn: incidents.advanceTrafficAction, allowed: ENGINEERS, build: async () => ({ incidentId: (await A.openIncident(requester.id)).id, fvd: '190' }) },
   { action: 'incidents/actions.ts#addLogAction', fn: incidents.addLogAction, allowed: ENGINEERS, build: async () => ({ incidentId: (await A.openIncident(requester.id)).id, text: 'Error rate back to baseline' }) },
@@ -87,15 +102,17 @@ beforeAll(async () => {
   await A.extraCommittee(2);
   await A.makeRoleActor('senior');
   await A.makeRoleActor('senior');
+  sharedAuditId = await snapshot(await A.makeRoleActor('auditor'));
 });
 
 async function run(c: Case, r: RoleName): Promise<{ result: Result; written: number }> {
   const fields = await c.build(actors[r]);
-  const before = await A.auditCount();
+  const count = c.written ?? A.auditCount;
+  const before = await count();
   current = actors[r];
   try {
     const result = await c.fn(null as never, A.form(fields));
-    return { result, written: (await A.auditCount()) - before };
+    return { result, written: (await count()) - before };
   } finally {
     current = null;
   }
@@ -121,10 +138,11 @@ describe('authorization matrix: every role × every server action', () => {
   it('refuses every action without a session, writing nothing', async () => {
     for (const c of CASES) {
       const fields = await c.build(actors.admin);
-      const before = await A.auditCount();
+      const count = c.written ?? A.auditCount;
+      const before = await count();
       const result = await c.fn(null as never, A.form(fields));
       expect(result?.error, c.action).toBeTruthy();
-      expect(await A.auditCount(), c.action).toBe(before);
+      expect(await count(), c.action).toBe(before);
     }
   });
 });
