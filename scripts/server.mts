@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { CLIENT_IP_HEADER, CLIENT_IP_HEADER_ENV, parseTrustedProxies, resolveClientIp } from '../lib/auth/client-ip.ts';
+import { sessionLimits } from '../lib/auth/user-sessions.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -15,7 +16,10 @@ const host = process.env.HOST ?? '127.0.0.1';
 
 let trusted;
 try {
+  // Settings read per request elsewhere are checked once here, so a typo stops the start
+  // instead of failing every request.
   trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES);
+  sessionLimits();
 } catch (e) {
   console.error(`[server] ${(e as Error).message}`);
   process.exit(1);
