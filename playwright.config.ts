@@ -51,6 +51,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       NEXTAUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-1234',
       NEXTAUTH_URL: baseURL,
+      // e2e/security.spec.ts plays a reverse proxy from this loopback range (X-Forwarded-For believed).
+      TRUSTED_PROXIES: '127.200.0.0/16',
     },
   },
 });

@@ -6,8 +6,17 @@ import { randomInt } from 'node:crypto';
 // per-IP sign-in limit it trips never blocks the other tests (which connect from 127.0.0.1).
 export type RawResponse = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
+/** 127.200.0.0/16 is the suite's TRUSTED_PROXIES range (playwright.config.ts): a "reverse proxy". */
+export const PROXY_RANGE_PREFIX = '127.200';
+
 export function randomLoopback(): string {
-  return `127.${randomInt(1, 250)}.${randomInt(1, 250)}.${randomInt(2, 250)}`;
+  let second = randomInt(1, 250);
+  if (second === 200) second = 201;
+  return `127.${second}.${randomInt(1, 250)}.${randomInt(2, 250)}`;
+}
+
+export function randomProxyAddress(): string {
+  return `${PROXY_RANGE_PREFIX}.${randomInt(1, 250)}.${randomInt(2, 250)}`;
 }
 
 export function rawRequest(

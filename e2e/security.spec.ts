@@ -1,7 +1,7 @@
 // Issue 7 rows 2, 4, 5, 10, 11, 12, through the real server.
 import { request as playwrightRequest } from '@playwright/test';
 import { createUser, dbQuery, expect, signInAs, test } from './fixtures';
-import { credentialsAttempt, randomLoopback } from './raw-http';
+import { credentialsAttempt, randomLoopback, randomProxyAddress } from './raw-http';
 
 test.describe('row 2: no open redirect after sign-in', () => {
   for (const callbackUrl of ['//evil.example/phish', '/\\evil.example']) {
@@ -46,6 +46,28 @@ test('row 4: the per-IP sign-in limit counts the socket address, not X-Forwarded
   const ok = await credentialsAttempt(baseURL!, { email: user.email, password: user.password }, { localAddress: randomLoopback() });
   expect(ok.status).toBe(200);
   expect(JSON.parse(ok.body).url).not.toContain('error=');
+});
+
+test('row 4: behind a proxy listed in TRUSTED_PROXIES, the X-Forwarded-For client counts', async ({ baseURL }) => {
+  const proxy = randomProxyAddress();
+  const client = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+  const statuses: number[] = [];
+  // 31 failures of one client through the proxy (with a forged first hop each time): blocked after 30
+  for (let i = 0; i < 31; i++) {
+    const r = await credentialsAttempt(
+      baseURL!,
+      { email: `via-proxy-${i}-${proxy}@e2e.local`, password: 'wrong-password' },
+      { localAddress: proxy, headers: { 'x-forwarded-for': `10.${i}.0.1, ${client}` } },
+    );
+    statuses.push(r.status);
+  }
+  expect(statuses.slice(0, 30).filter((s) => s === 429)).toHaveLength(0);
+  expect(statuses[30]).toBe(429);
+  // another client through the same proxy is not blocked
+  const user = await createUser('viewer');
+  const other = await credentialsAttempt(baseURL!, { email: user.email, password: user.password }, { localAddress: proxy, headers: { 'x-forwarded-for': '192.0.2.77' } });
+  expect(other.status).toBe(200);
+  expect(JSON.parse(other.body).url).not.toContain('error=');
 });
 
 test('row 5: a session copied before sign-out is refused after it', async ({ page, baseURL }) => {
