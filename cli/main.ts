@@ -347,20 +347,20 @@ export function buildProgram(out: { set(o: Output): void }): Command {
       throw new Exit(EXIT_REJECTED);
     });
 
-  const tokens = program.command('tokens').description('API tokens for CI pipelines (needs an admin token; the first one is made in the browser: Admin → API tokens)');
+  const tokens = program
+    .command('tokens')
+    .description('API tokens: your personal tokens (act as you, with your role) and, for admins, service tokens for pipelines (register and report, never decide)');
   tokens
     .command('create')
-    .description('create a token; it is printed once and stored only as a hash')
-    .requiredOption('--name <name>', 'what the token is for, e.g. ci-base-training')
-    .requiredOption('--role <role>', 'engineer | committee | auditor | viewer | admin')
-    .option('--senior', 'senior engineer token (may give emergency reviews)')
+    .description('create a token; it is printed once and stored only as a hash. Without --role: a personal token acting as you; with --role: a service token (admins)')
+    .requiredOption('--name <name>', 'what the token is for, e.g. laptop-scripts or ci-base-training')
+    .option('--role <role>', 'make a service token for a pipeline with this role: engineer | viewer | auditor (admins only)')
     .option('--expires-in-days <n>', 'expire after N days', nonNegativeInt('--expires-in-days'))
-    .action(async (opts: { name: string; role: string; senior?: boolean; expiresInDays?: number }, cmd: Command) => {
+    .action(async (opts: { name: string; role?: string; expiresInDays?: number }, cmd: Command) => {
       const o = output(cmd);
       const res = await client(cmd).post('/api/v1/tokens', {
         name: opts.name,
-        role: opts.role,
-        ...(opts.senior ? { senior: true } : {}),
+        ...(opts.role ? { role: opts.role } : {}),
         ...(opts.expiresInDays !== undefined ? { expiresInDays: opts.expiresInDays } : {}),
       });
       if (!res.ok) {
@@ -368,27 +368,29 @@ export function buildProgram(out: { set(o: Output): void }): Command {
         throw new Exit(EXIT_REJECTED);
       }
       const b = isObject(res.body) ? res.body : {};
-      o.line(`created token "${opts.name}" (${opts.role}); copy it now, it is not shown again:`);
+      const what = b.kind === 'service' ? `service token, ${String(b.role)}` : `personal token, acts as you (${String(b.role)})`;
+      o.line(`created token "${opts.name}" (${what}); copy it now, it is not shown again:`);
       o.line(String(b.token ?? ''));
       o.result(res.body);
     });
   tokens
     .command('list')
-    .description('list tokens: name, prefix, role, created, last used, revoked')
-    .action(async (_opts: unknown, cmd: Command) => {
+    .description('list tokens: yours (admins: every token unless --mine): id, prefix, name, kind, role, state, last used')
+    .option('--mine', 'admins: only your own personal tokens')
+    .action(async (opts: { mine?: boolean }, cmd: Command) => {
       const o = output(cmd);
-      const body = await client(cmd).expectOk<unknown>('GET', '/api/v1/tokens');
+      const body = await client(cmd).expectOk<unknown>('GET', `/api/v1/tokens${opts.mine ? '?mine=1' : ''}`);
       o.result(body);
       const items = isObject(body) && Array.isArray(body.items) ? body.items : Array.isArray(body) ? body : [];
       for (const t of items) {
         if (!isObject(t)) continue;
         const state = t.revokedAt ? 'revoked' : 'active';
-        o.line(`${String(t.id)}  ${String(t.prefix)}  ${String(t.name)}  ${String(t.role)}  ${state}  last used ${t.lastUsedAt ? String(t.lastUsedAt) : 'never'}`);
+        o.line(`${String(t.id)}  ${String(t.prefix)}  ${String(t.name)}  ${String(t.kind)}  ${String(t.role)}  ${state}  last used ${t.lastUsedAt ? String(t.lastUsedAt) : 'never'}`);
       }
     });
   tokens
     .command('revoke')
-    .description('revoke a token (takes effect at once)')
+    .description('revoke one of your tokens (admins: any token); takes effect at once')
     .argument('<id>', 'token id (from tokens list)')
     .action(async (id: string, _opts: unknown, cmd: Command) => {
       const o = output(cmd);

@@ -6,13 +6,14 @@ import { createUser, dbQuery, expect, test } from './fixtures';
 // in cli/import.e2e.test.ts (import a generated tree with valid and broken entries, re-run
 // idempotently, checksums on the server, export → import round trip, conflicts); this test gives
 // them a server and an engineer's API token and fails if any of them fails.
-async function tokenFor(role: 'engineer' | 'admin'): Promise<string> {
-  const user = await createUser(role);
+/** A personal token of a new person with the role, or a service token (pipelines) issued by a new admin. */
+async function tokenFor(role: 'engineer' | 'admin', kind: 'personal' | 'service'): Promise<string> {
+  const user = await createUser(kind === 'service' ? 'admin' : role);
   const token = `mgr_${randomBytes(4).toString('hex')}_${randomBytes(24).toString('base64url')}`;
   await dbQuery(
-    `INSERT INTO api_tokens (id, name, prefix, token_hash, role, senior, created_by_id, created_at)
-     VALUES ($1, $2, $3, $4, $5::"Role", false, $6, now())`,
-    [`tok${randomBytes(6).toString('hex')}`, `e2e-cli-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), role, user.id],
+    `INSERT INTO api_tokens (id, name, prefix, token_hash, kind, role, senior, created_by_id, created_at)
+     VALUES ($1, $2, $3, $4, $5::"ApiTokenKind", $6::"Role", false, $7, now())`,
+    [`tok${randomBytes(6).toString('hex')}`, `e2e-cli-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), kind, role, user.id],
   );
   return token;
 }
@@ -27,8 +28,8 @@ function mgr(args: string[], env: Record<string, string>): Promise<{ code: numbe
   });
 }
 
-test('mgr tokens: an admin creates a CI token that works until revoked; an engineer may not create one', async ({ baseURL }) => {
-  const admin = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('admin') };
+test('mgr tokens: an admin creates a service token that works until revoked; a person makes a personal token; a pipeline may not make tokens', async ({ baseURL }) => {
+  const admin = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('admin', 'personal') };
   const name = `ci-${randomBytes(3).toString('hex')}`;
   const created = await mgr(['--json', 'tokens', 'create', '--name', name, '--role', 'engineer'], admin);
   expect(created.code, created.out).toBe(0);
@@ -43,15 +44,20 @@ test('mgr tokens: an admin creates a CI token that works until revoked; an engin
   const after = await mgr(['verify-audit'], ci);
   expect(after.code).toBe(2);
   expect(after.out).toMatch(/401|invalid, expired or revoked/);
-  const engineer = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('engineer') };
-  const refused = await mgr(['tokens', 'create', '--name', 'x', '--role', 'admin'], engineer);
+  const pipeline = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('engineer', 'service') };
+  const refused = await mgr(['tokens', 'create', '--name', 'x'], pipeline);
   expect(refused.code).not.toBe(0);
-  expect(refused.out).toMatch(/403|may not/);
+  expect(refused.out).toMatch(/403|managed by a person/);
+  const person = { MGR_URL: baseURL!, MGR_TOKEN: await tokenFor('engineer', 'personal') };
+  const mine = await mgr(['--json', 'tokens', 'create', '--name', 'laptop'], person);
+  expect(mine.code, mine.out).toBe(0);
+  expect(JSON.parse(mine.out)).toMatchObject({ kind: 'personal', role: 'engineer' });
+  expect((await mgr(['tokens', 'list'], person)).out).toMatch(/laptop\s+personal\s+engineer/);
 });
 
 test('mgr import/export against the running registry', async ({ baseURL }) => {
   test.setTimeout(240_000);
-  const token = await tokenFor('engineer');
+  const token = await tokenFor('engineer', 'service');
   const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
     const child = spawn('npx', ['vitest', 'run', '--config', 'vitest.cli-e2e.config.mts'], {
       env: { ...process.env, MGR_TEST_URL: baseURL, MGR_TEST_TOKEN: token, NO_COLOR: '1' },

@@ -27,6 +27,7 @@ export function AppNav({ actor }: { actor: Actor }) {
             <span className="hidden xl:inline">{actor.label} · </span>
             <span className="font-medium text-white">{actor.role}{actor.senior ? ' (senior)' : ''}</span>
           </span>
+          <Link href="/account/tokens" className="whitespace-nowrap text-slate-200 no-underline hover:text-white hover:underline">My tokens</Link>
           <SignOutButton />
         </div>
       </div>

@@ -18,7 +18,7 @@ export const AUDIT_PAYLOADS = {
   'user.update': z.strictObject({ email: z.string(), changes: beforeAfter, sessionsRevoked: z.boolean() }),
   'user.password': z.strictObject({ email: z.string(), by: z.enum(['self', 'admin']), sessionsRevoked: z.boolean() }),
   'settings.update': z.strictObject({ changes: beforeAfter }),
-  'api_token.create': z.strictObject({ name: z.string(), prefix: z.string(), role: z.string(), senior: z.boolean(), expiresAt: iso.nullable() }),
+  'api_token.create': z.strictObject({ name: z.string(), prefix: z.string(), kind: z.enum(['personal', 'service']).optional(), role: z.string(), senior: z.boolean(), expiresAt: iso.nullable() }),
   'api_token.revoke': z.strictObject({ name: z.string(), prefix: z.string() }),
   'metric_definition.update': z.strictObject({
     key: z.string(),

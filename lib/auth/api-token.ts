@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { prisma } from '../db';
-import type { Actor } from './permissions';
+import { can, type Actor } from './permissions';
 
 // Tokens look like mgr_<prefix>_<secret>. Only the SHA-256 of the whole token is stored: a
 // database leak does not leak usable tokens. (High-entropy secrets need no slow hash.)
@@ -17,23 +17,37 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-/** Resolve a bearer token to an Actor, or null when unknown, revoked, expired or its creator is disabled. */
+/**
+ * Resolve a bearer token to an Actor, or null when unknown, revoked or expired, or when the person
+ * behind it may no longer use it. A personal token acts as its person with the role and seniority
+ * they have now (a role change or a disabled account takes effect at once). A service token keeps
+ * its role, loses every decision permission (lib/auth/permissions.ts), and works only while the
+ * admin who issued it is active and still an admin.
+ */
 export async function actorFromToken(token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
   const hash = hashToken(token);
   const row = await prisma.apiToken.findUnique({
     where: { tokenHash: hash },
-    select: { id: true, name: true, role: true, senior: true, tokenHash: true, revokedAt: true, expiresAt: true, createdById: true, createdBy: { select: { active: true } } },
+    select: {
+      id: true, name: true, kind: true, role: true, senior: true, tokenHash: true, revokedAt: true, expiresAt: true, createdById: true,
+      createdBy: { select: { active: true, email: true, role: true, senior: true } },
+    },
   });
   if (!row) return null;
   if (!timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(hash))) return null;
   if (row.revokedAt || (row.expiresAt && row.expiresAt < new Date()) || !row.createdBy.active) return null;
+  if (row.kind === 'service' && !can({ role: row.createdBy.role, senior: false }, 'manage:api-tokens')) return null;
   // last-used time, at most once a minute per token to keep writes low
   await prisma.apiToken.updateMany({
     where: { id: row.id, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(Date.now() - 60_000) } }] },
     data: { lastUsedAt: new Date() },
   });
-  return { type: 'api_token', id: row.id, label: `token:${row.name}`, role: row.role, senior: row.senior, userId: row.createdById };
+  // The label names the person and the token (audit events carry it).
+  if (row.kind === 'personal') {
+    return { type: 'api_token', id: row.id, label: `${row.createdBy.email} (token ${row.name})`, role: row.createdBy.role, senior: row.createdBy.senior, userId: row.createdById, tokenKind: 'personal' };
+  }
+  return { type: 'api_token', id: row.id, label: `token:${row.name} (service, issued by ${row.createdBy.email})`, role: row.role, senior: false, userId: row.createdById, tokenKind: 'service' };
 }
 
 export function bearerFrom(header: string | null): string | null {

@@ -78,21 +78,41 @@ export type Actor = {
   label: string; // email, token name, or "system"
   role: Role | 'system';
   senior: boolean;
-  /** For API tokens: the user who created it (the accountable person). */
+  /** For API tokens: the person it acts for (personal) or the admin who issued it (service). */
   userId?: string | null;
+  /** For API tokens: personal (acts as its person) or service (pipelines; never decides). */
+  tokenKind?: 'personal' | 'service';
 };
+
+/**
+ * What a service token may do at most (intersected with its role's): register and report —
+ * versions, metrics, test results, gated transitions, parameter proposals — and read. Every
+ * decision the seed gives to people (votes, emergency reviews, RAI, deprecation, sign-off) and
+ * every administrative act needs a person: their session or their personal token.
+ */
+export const SERVICE_TOKEN_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  'read:registry',
+  'create:model-version',
+  'transition:model-version',
+  'propose:parameter-set',
+  'read:audit-log',
+  'verify:audit-log',
+]);
 
 export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, label: 'system', role: 'system', senior: false };
 
-export function permissionsOf(actor: Pick<Actor, 'role' | 'senior'> | null | undefined): Set<Permission> {
+type PermissionSubject = Pick<Actor, 'role' | 'senior'> & Partial<Pick<Actor, 'tokenKind'>>;
+
+export function permissionsOf(actor: PermissionSubject | null | undefined): Set<Permission> {
   if (!actor) return new Set();
   if (actor.role === 'system') return new Set(PERMISSIONS);
   const perms = new Set<Permission>(ROLE_PERMISSIONS[actor.role] ?? []);
   if (actor.role === 'engineer' && actor.senior) perms.add('review:emergency');
+  if (actor.tokenKind === 'service') for (const p of perms) if (!SERVICE_TOKEN_PERMISSIONS.has(p)) perms.delete(p);
   return perms;
 }
 
-export function can(actor: Pick<Actor, 'role' | 'senior'> | null | undefined, permission: Permission): boolean {
+export function can(actor: PermissionSubject | null | undefined, permission: Permission): boolean {
   return permissionsOf(actor).has(permission);
 }
 

@@ -36,10 +36,13 @@ export const AuditVerifySchema = z.union([
   z.object({ ok: z.literal(false), count: z.number().int(), brokenSeq: z.number().int(), reason: z.string() }),
 ]);
 
+const tokenKind = z.enum(['personal', 'service']).describe('personal: acts as its person; service: a pipeline that never decides');
+
 export const ApiTokenSchema = z.object({
   id: z.string(),
   name: z.string(),
   prefix: z.string(),
+  kind: tokenKind,
   role: roleSchema,
   senior: z.boolean(),
   createdAt: isoDateTimeSchema,
@@ -57,6 +60,7 @@ export const CreatedApiTokenSchema = z.object({
   prefix: z.string(),
   token: z.string().describe('the secret: shown in this response only'),
   name: z.string(),
+  kind: tokenKind,
   role: roleSchema,
   senior: z.boolean(),
   expiresAt: isoDateTimeSchema.nullable(),

@@ -7,7 +7,7 @@ import { VersionDetailSchema } from '../contracts/version-detail';
 import { ListVersionsQuerySchema, VersionPageSchema } from '../contracts/version-list';
 import * as W from '../contracts/writes';
 import { ListParameterSetsQuerySchema } from '../queries/api-reference';
-import { CreateApiTokenSchema } from '../validation/api-token';
+import { CreateApiTokenSchema, ListTokensQuerySchema } from '../validation/api-token';
 import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema, TransitionInputSchema } from '../validation/model-version';
 import { UpdateMetricRangeSchema } from '../validation/metric-definition';
 import { ParameterSetInputSchema } from '../validation/parameter-set';
@@ -151,19 +151,19 @@ export const OPERATIONS: Op[] = [
     success: { status: 200, description: 'The verdict', schema: R.AuditVerifySchema }, errors: [401, 403],
   },
   {
-    method: 'get', path: '/api/v1/tokens', operationId: 'listApiTokens', tags: ['tokens'], summary: 'List API tokens', description: 'Never the secret or its hash.',
-    permission: 'manage:api-tokens', success: { status: 200, description: 'The tokens', schema: R.ApiTokenListSchema }, errors: [401, 403],
+    method: 'get', path: '/api/v1/tokens', operationId: 'listApiTokens', tags: ['tokens'], summary: 'List API tokens', description: 'Never the secret or its hash. An admin sees every token (`?mine=1`: their own personal tokens); anyone else their own personal tokens.',
+    request: { query: ListTokensQuerySchema }, permission: 'authenticated', success: { status: 200, description: 'The tokens', schema: R.ApiTokenListSchema }, errors: [401, 403],
   },
   {
     method: 'post', path: '/api/v1/tokens', operationId: 'createApiToken', tags: ['tokens'], summary: 'Create an API token',
-    description: 'The plaintext token is in this response only; the registry stores its SHA-256.',
-    request: { body: { required: true, content: { 'application/json': { schema: CreateApiTokenSchema } } } }, permission: 'manage:api-tokens',
+    description: '`{"name"}` makes a personal token: it acts as you, with your role as it is at each request (a role change or a disabled account takes effect at once). `{"name", "role"}` makes a service token for a pipeline (admins only; engineer, viewer or auditor): it registers and reports but never decides — votes, emergency reviews, RAI, deprecation and sign-off need a person. The plaintext token is in this response only; the registry stores its SHA-256.',
+    request: { body: { required: true, content: { 'application/json': { schema: CreateApiTokenSchema } } } }, permission: 'authenticated',
     success: { status: 201, description: 'Created', schema: R.CreatedApiTokenSchema }, errors: [400, 401, 403],
     example: { name: 'ci-base-pipeline', role: 'engineer', expiresInDays: 365 },
   },
   {
-    method: 'delete', path: '/api/v1/tokens/{id}', operationId: 'revokeApiToken', tags: ['tokens'], summary: 'Revoke an API token', description: 'Idempotent; the token gets 401 from then on.',
-    request: { params: z.object({ id: z.string() }) }, permission: 'manage:api-tokens',
+    method: 'delete', path: '/api/v1/tokens/{id}', operationId: 'revokeApiToken', tags: ['tokens'], summary: 'Revoke an API token', description: 'Your own personal token, or any token as an admin. Idempotent; the token gets 401 from then on.',
+    request: { params: z.object({ id: z.string() }) }, permission: 'authenticated',
     success: { status: 200, description: 'Revoked', schema: R.ApiTokenSchema }, errors: [401, 403, 404],
   },
   {

@@ -18,14 +18,38 @@ export function canManageSettings(actor: Actor | null | undefined): Decision {
   return hasPermission(actor, 'manage:settings');
 }
 
+// API tokens. A person manages their own personal tokens (from their session or with a personal
+// token); admins issue service tokens for pipelines and may list and revoke every token. A service
+// token manages no tokens at all.
+
+const byPerson = (actor: Actor | null | undefined): Decision => {
+  if (!actor) return deny('Sign in or send an API token to do this');
+  if (actor.type === 'user' || (actor.type === 'api_token' && actor.tokenKind === 'personal')) return ALLOW;
+  return deny(`API tokens are managed by a person (their session or personal token), not by ${actor.label}`);
+};
+
+export function canCreatePersonalToken(actor: Actor | null | undefined): Decision {
+  return byPerson(actor);
+}
+
+/** Service tokens (pipelines) are issued by an admin. */
+export function canCreateServiceToken(actor: Actor | null | undefined): Decision {
+  return both(byPerson(actor), () => hasPermission(actor, 'manage:api-tokens'));
+}
+
+/** Every token, whoever it belongs to. */
 export function canListApiTokens(actor: Actor | null | undefined): Decision {
-  return hasPermission(actor, 'manage:api-tokens');
+  return both(byPerson(actor), () => hasPermission(actor, 'manage:api-tokens'));
 }
 
-/** Tokens act on behalf of the person who made them, so only a person (or a token made by one) creates them. */
-export function canCreateApiToken(actor: Actor | null | undefined): Decision {
-  return both(hasPermission(actor, 'manage:api-tokens'), () =>
-    actorUserId(actor!) ? ALLOW : deny(`API tokens are created by a user account, not by ${actor!.label}`));
+export function canListOwnTokens(actor: Actor | null | undefined): Decision {
+  return byPerson(actor);
 }
 
-export const canRevokeApiToken = canListApiTokens;
+/** The person a personal token belongs to revokes it; an admin revokes any token. */
+export function canRevokeApiToken(actor: Actor | null | undefined, token?: { kind: 'personal' | 'service'; createdById: string }): Decision {
+  return both(byPerson(actor), () => {
+    if (token && token.kind === 'personal' && actorUserId(actor!) === token.createdById) return ALLOW;
+    return hasPermission(actor, 'manage:api-tokens');
+  });
+}

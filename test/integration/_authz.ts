@@ -72,6 +72,11 @@ export async function apiToken(createdById: string) {
   return prisma.apiToken.create({ data: { name: `authz-${hex(3)}`, prefix: `mgr_${hex(3)}`, tokenHash: hex(32), role: 'viewer', createdById }, select: { id: true } });
 }
 
+/** A personal token of the person (it acts as them). */
+export async function personalToken(createdById: string) {
+  return prisma.apiToken.create({ data: { name: `authz-${hex(3)}`, prefix: `mgr_${hex(3)}`, tokenHash: hex(32), kind: 'personal', role: 'viewer', createdById }, select: { id: true } });
+}
+
 /** Committee members beyond the matrix's own actors, so promotion quorums can be reached. */
 export async function extraCommittee(n: number): Promise<TestActor[]> {
   const out: TestActor[] = [];

@@ -46,10 +46,20 @@ export async function call<P = Record<string, string>>(handler: Handler<P>, meth
   return { status: res.status, headers: res.headers, json, text };
 }
 
-/** A token with the given role, created by a new admin (its accountable user). */
-export async function tokenFor(role: Role, opts: { senior?: boolean } = {}): Promise<{ token: string; id: string; admin: Actor }> {
+/**
+ * A personal token of a new person with the given role: it acts as that person (a committee
+ * member's token votes as them). `owner` is that person.
+ */
+export async function tokenFor(role: Role, opts: { senior?: boolean } = {}): Promise<{ token: string; id: string; owner: Actor & { id: string; email: string } }> {
+  const owner = await makeUser(role, { senior: opts.senior });
+  const t = await createApiToken(contextFor(owner), { name: `me-${role}-${Math.random().toString(36).slice(2, 8)}` });
+  return { token: t.token, id: t.id, owner };
+}
+
+/** A service token (pipelines: register and report, never decide) issued by a new admin. */
+export async function serviceTokenFor(role: 'engineer' | 'viewer' | 'auditor'): Promise<{ token: string; id: string; admin: Actor & { id: string } }> {
   const admin = await makeUser('admin');
-  const t = await createApiToken(contextFor(admin), { name: `ci-${role}-${Math.random().toString(36).slice(2, 8)}`, role, senior: opts.senior });
+  const t = await createApiToken(contextFor(admin), { name: `ci-${role}-${Math.random().toString(36).slice(2, 8)}`, role });
   return { token: t.token, id: t.id, admin };
 }
 

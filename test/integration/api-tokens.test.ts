@@ -31,11 +31,11 @@ beforeAll(async () => {
 describe('API tokens', () => {
   it('POST /tokens creates a token shown once; only its hash is stored; the audit event holds neither', async () => {
     const before = await counts(db());
-    const r = await call(tokensRoute.POST, 'POST', '/api/v1/tokens', { token: admin, body: { name: 'ci-pipeline', role: 'engineer', senior: true, expiresInDays: 30 } });
+    const r = await call(tokensRoute.POST, 'POST', '/api/v1/tokens', { token: admin, body: { name: 'ci-pipeline', role: 'engineer', expiresInDays: 30 } });
     expect(r.status).toBe(201);
     const token = r.json.token as string;
     expect(token).toMatch(/^mgr_[0-9a-f]{8}_/);
-    expect(r.json).toMatchObject({ id: expect.any(String), prefix: token.slice(4, 12), name: 'ci-pipeline', role: 'engineer', senior: true });
+    expect(r.json).toMatchObject({ id: expect.any(String), prefix: token.slice(4, 12), name: 'ci-pipeline', kind: 'service', role: 'engineer', senior: false });
     const row = await db().apiToken.findUnique({ where: { id: r.json.id as string }, select: { tokenHash: true } });
     expect(row?.tokenHash).toBe(hashToken(token));
     const after = await counts(db());
@@ -93,12 +93,15 @@ describe('API tokens', () => {
     expect((await call(componentsRoute.GET, 'GET', '/api/v1/components', { token: t2.token })).status).toBe(401);
   });
 
-  it('403 for non-admins on every token endpoint; nothing written', async () => {
+  it('non-admins may not issue service tokens (403), see only their own tokens, and cannot reach others’; nothing written', async () => {
     const before = await counts(db());
     for (const t of [engineer, viewer, auditor]) {
-      expect((await call(tokensRoute.POST, 'POST', '/api/v1/tokens', { token: t, body: { name: 'x', role: 'admin' } })).status).toBe(403);
-      expect((await call(tokensRoute.GET, 'GET', '/api/v1/tokens', { token: t })).status).toBe(403);
-      expect((await call(tokenRoute.DELETE, 'DELETE', '/api/v1/tokens/x', { token: t, params: { id: 'x' } })).status).toBe(403);
+      expect((await call(tokensRoute.POST, 'POST', '/api/v1/tokens', { token: t, body: { name: 'x', role: 'engineer' } })).status).toBe(403);
+      const list = await call(tokensRoute.GET, 'GET', '/api/v1/tokens', { token: t });
+      expect(list.status).toBe(200);
+      expect((list.json.items as { kind: string }[]).every((i) => i.kind === 'personal')).toBe(true);
+      expect(list.json.items as unknown[]).toHaveLength(1); // the caller's own personal token
+      expect((await call(tokenRoute.DELETE, 'DELETE', '/api/v1/tokens/x', { token: t, params: { id: 'x' } })).status).toBe(404);
     }
     expect(await counts(db())).toEqual(before);
   });
@@ -120,7 +123,7 @@ describe('API tokens', () => {
     expect(await counts(db())).toEqual(before);
   });
 
-  it('service: list never selects the hash; revoke needs manage:api-tokens', async () => {
+  it('service: list never selects the hash; someone else’s token cannot be revoked by a non-admin', async () => {
     const a = await makeUser('admin');
     const items = await listApiTokens(contextFor(a));
     expect(items.every((i) => !('tokenHash' in i))).toBe(true);

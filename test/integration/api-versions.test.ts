@@ -99,9 +99,9 @@ describe('POST /api/v1/versions', () => {
   });
 
   it('401 without a token, with a garbage token and with a revoked token; nothing written', async () => {
-    const { token, id, admin } = await tokenFor('engineer');
+    const { token, id, owner } = await tokenFor('engineer');
     const { revokeApiToken } = await import('@/lib/services/api-tokens');
-    await revokeApiToken(contextFor(admin), id);
+    await revokeApiToken(contextFor(owner), id);
     const before = await counts(db());
     for (const t of [null, 'garbage', 'mgr_deadbeef_notarealtoken', token]) {
       const r = await register(versionBody(component), t);

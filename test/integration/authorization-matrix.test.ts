@@ -29,6 +29,7 @@ withOwnDatabase('mgr_authz');
 
 const admin = await import('@/app/(app)/admin/actions');
 const tokens = await import('@/app/(app)/admin/tokens/actions');
+const account = await import('@/app/(app)/account/tokens/actions');
 const approvals = await import('@/app/(app)/approvals/actions');
 const audit = await import('@/app/(app)/audit/actions');
 const audits = await import('@/app/(app)/audits/actions');
@@ -59,8 +60,11 @@ const CASES: Case[] = [
     build: async () => ({ quorumMode: 'majority', regressionTolerancePct: '5', gracePeriodDays: '90', rcaDueHours: '24', ratificationDueDays: '7', monitoringDays: '14', raiMaxLanguageDisparity: '0.1' }),
   },
   { action: 'admin/actions.ts#updateMetricRangeAction', fn: admin.updateMetricRangeAction, allowed: ['admin'], build: async () => ({ key: 'fvd', minValue: '0', maxValue: '100000' }) },
-  { action: 'admin/tokens/actions.ts#createTokenAction', fn: tokens.createTokenAction, allowed: ['admin'], build: async () => ({ name: `ci ${A.uniqueSuffix()}`, role: 'viewer' }) },
+  { action: 'admin/tokens/actions.ts#createServiceTokenAction', fn: tokens.createServiceTokenAction, allowed: ['admin'], build: async () => ({ name: `ci ${A.uniqueSuffix()}`, role: 'viewer' }) },
   { action: 'admin/tokens/actions.ts#revokeTokenAction', fn: tokens.revokeTokenAction, allowed: ['admin'], build: async () => ({ tokenId: (await A.apiToken(requester.id)).id }) },
+  // Everyone makes and revokes their own personal tokens.
+  { action: 'account/tokens/actions.ts#createPersonalTokenAction', fn: account.createPersonalTokenAction, allowed: ROLE_NAMES, build: async () => ({ name: `me ${A.uniqueSuffix()}` }) },
+  { action: 'account/tokens/actions.ts#revokePersonalTokenAction', fn: account.revokePersonalTokenAction, allowed: ROLE_NAMES, build: async (a) => ({ tokenId: (await A.personalToken(a.id)).id }) },
   // No `kind` field: who may vote is decided from the request, never from the form.
   { action: 'approvals/actions.ts#castVoteAction', name: 'committee request', fn: approvals.castVoteAction, allowed: ['committee'], build: async () => ({ requestId: (await A.openRequest('committee', requester.id)).id, decision: 'approve', comment: 'ok' }) },
   { action: 'approvals/actions.ts#castVoteAction', name: 'emergency request', fn: approvals.castVoteAction, allowed: ['senior'], build: async () => ({ requestId: (await A.openRequest('emergency', requester.id)).id, decision: 'approve', comment: 'diff reviewed' }) },

@@ -76,8 +76,10 @@ const CASES: Case[] = [
   { route: 'parameter-sets', method: 'GET', handler: h(r.parameterSets.GET), allowed: ALL, build: async () => ({}) },
   { route: 'parameter-sets', method: 'POST', handler: h(r.parameterSets.POST), allowed: ENGINEERS, build: async () => ({ body: { parameter_id: pid('lambda'), base_noise_lambda: 0.6, residual_noise_lambda: 0.4, effective_date: '2032-01-01' } }) },
   { route: 'parameter-sets/import', method: 'POST', handler: h(r.parameterImport.POST), allowed: ENGINEERS, build: async () => ({ body: { parameter_id: pid('training'), effective_date: '2032-01-01', approved_by: 'Model Governance Committee', epochs: 3 } }) },
-  { route: 'tokens', method: 'GET', handler: h(r.tokens.GET), allowed: ['admin'], build: async () => ({}) },
-  { route: 'tokens', method: 'POST', handler: h(r.tokens.POST), allowed: ['admin'], build: async () => ({ body: { name: `ci ${A.uniqueSuffix()}`, role: 'viewer' } }) },
+  // Everyone lists their own tokens and makes personal ones; only admins issue service tokens.
+  { route: 'tokens', method: 'GET', handler: h(r.tokens.GET), allowed: [...ROLE_NAMES], build: async () => ({}) },
+  { route: 'tokens', method: 'POST', name: 'personal', handler: h(r.tokens.POST), allowed: [...ROLE_NAMES], build: async () => ({ body: { name: `me ${A.uniqueSuffix()}` } }) },
+  { route: 'tokens', method: 'POST', name: 'service', handler: h(r.tokens.POST), allowed: ['admin'], build: async () => ({ body: { name: `ci ${A.uniqueSuffix()}`, role: 'viewer' } }) },
   { route: 'tokens/[id]', method: 'DELETE', handler: h(r.token.DELETE), allowed: ['admin'], build: async () => ({ params: { id: (await A.apiToken(ownerId)).id } }) },
   { route: 'quarterly-audits', method: 'GET', handler: h(r.audits.GET), allowed: ['auditor'], build: async () => ({}) },
   { route: 'quarterly-audits', method: 'POST', handler: h(r.audits.POST), allowed: ['auditor'], build: async () => ({ body: { quarter: Q.id } }), written: () => prisma.quarterlyAuditRun.count() },

@@ -2,37 +2,47 @@
 
 import { useActionState, useState } from 'react';
 import { FormError } from '@/components/ui/action-form';
+import type { FormState } from '@/lib/api/action-error';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
-import { createTokenAction, type CreateTokenState } from './actions';
 
-const ROLES = ['engineer', 'viewer', 'auditor', 'committee', 'admin'] as const;
+export type CreateTokenState = (NonNullable<FormState> & { token?: string; prefix?: string; name?: string }) | null;
 
-/** Create form; the new token is shown here once and never again. */
-export function CreateTokenForm() {
-  const [state, formAction, pending] = useActionState<CreateTokenState, FormData>(createTokenAction, null);
+/** Roles a service token may carry (lib/validation/api-token.ts): decisions need a person. */
+const SERVICE_ROLES = ['engineer', 'viewer', 'auditor'] as const;
+
+/**
+ * Create form; the new token is shown here once and never again. `personal`: the token acts as
+ * the signed-in person; `service`: an admin issues it for a pipeline, with a role.
+ */
+export function CreateTokenForm({ kind, action }: { kind: 'personal' | 'service'; action: (prev: CreateTokenState, form: FormData) => Promise<CreateTokenState> }) {
+  const [state, formAction, pending] = useActionState<CreateTokenState, FormData>(action, null);
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-4">
       <form action={formAction} className="grid gap-3 sm:grid-cols-2" data-testid="create-token-form" aria-busy={pending}>
         <div className="sm:col-span-2">
           <label htmlFor="token-name" className={labelClass}>Name</label>
-          <input id="token-name" name="name" required maxLength={100} placeholder="ci-base-pipeline" className={inputClass} />
+          <input id="token-name" name="name" required maxLength={100} placeholder={kind === 'service' ? 'ci-base-pipeline' : 'laptop-scripts'} className={inputClass} />
         </div>
-        <div>
-          <label htmlFor="token-role" className={labelClass}>Role</label>
-          <select id="token-role" name="role" defaultValue="engineer" className={inputClass}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>{r}</option>
-            ))}
-          </select>
-        </div>
+        {kind === 'service' && (
+          <div>
+            <label htmlFor="token-role" className={labelClass}>Role</label>
+            <select id="token-role" name="role" defaultValue="engineer" className={inputClass}>
+              {SERVICE_ROLES.map((r) => (
+                <option key={r} value={r}>{r}</option>
+              ))}
+            </select>
+          </div>
+        )}
         <div>
           <label htmlFor="token-expiry" className={labelClass}>Expires after (days)</label>
           <input id="token-expiry" name="expiresInDays" type="number" min={1} max={3650} placeholder="never" className={inputClass} />
         </div>
-        <label className="flex items-center gap-2 text-sm text-slate-800 sm:col-span-2">
-          <input type="checkbox" name="senior" /> Senior engineer (may give emergency-path reviews; engineer tokens only)
-        </label>
+        <p className="text-sm text-slate-700 sm:col-span-2">
+          {kind === 'service'
+            ? 'A service token registers and reports (versions, metrics, test results, gated transitions); it never votes, reviews, deprecates or signs off.'
+            : 'The token acts as you, with your role as it is at each request: if your role changes or your account is disabled, the token follows.'}
+        </p>
         <div className="sm:col-span-2">
           <button type="submit" className={buttonClass.primary} disabled={pending}>
             {pending ? 'Creating…' : 'Create token'}
