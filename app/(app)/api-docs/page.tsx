@@ -4,7 +4,7 @@ import { Tag } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
 import { docInfo, docOperations, type DocOperation, type FieldRow } from '@/lib/openapi/docs';
-import { canCreateApiToken } from '@/lib/permissions/admin';
+import { canCreateServiceToken } from '@/lib/permissions/admin';
 
 export const metadata: Metadata = { title: 'API documentation' };
 export const dynamic = 'force-dynamic';
@@ -116,13 +116,12 @@ export default async function ApiDocsPage() {
               <p>{info.description}</p>
               <p>
                 Authenticate with an API token: <code className="font-mono">Authorization: Bearer mgr_…</code>.{' '}
-                {canCreateApiToken(actor).ok ? (
-                  <>Create one under <Link href="/admin/tokens">Admin → API tokens</Link>.</>
+                Make a personal token (it acts as you) under <Link href="/account/tokens">My tokens</Link>.{' '}
+                {canCreateServiceToken(actor).ok ? (
+                  <>Service tokens for pipelines (register and report, never decide) are under <Link href="/admin/tokens">Admin → API tokens</Link>.</>
                 ) : (
-                  <>Ask an admin for a token with the role your pipeline needs (engineer to register versions).</>
-                )}{' '}
-                The examples read the registry address from <code className="font-mono">$REGISTRY_URL</code> and the token from{' '}
-                <code className="font-mono">$MGR_TOKEN</code>, as the mgr CLI does.
+                  <>A pipeline needs a service token (engineer to register versions): ask an admin.</>
+                )}
               </p>
               <p>
                 Errors are <code className="font-mono">application/problem+json</code>: <code className="font-mono">{'{ "title", "status", "detail", "code", "errors": { "field.path": ["reason"] } }'}</code>.
