@@ -1,14 +1,12 @@
-import type { ServiceContext } from '../context';
 import type { Db, Tx } from '../db';
-import { evaluateGates, type ChecklistEntry, type GateFacts, type MetricValueFact } from '../domain/gates';
+import type { GateFacts, MetricValueFact } from '../domain/gates';
 import { tallyVotes } from '../domain/votes';
 import { notFound } from '../errors';
-import type { VersionStatus } from '../generated/prisma/enums';
-import { canTransition } from '../permissions/model-version';
 import { getSettings } from './settings';
 
 // What the lifecycle gates read about a version (lib/domain/gates.ts evaluates them): used by the
-// transition service inside its transaction and by the version page's checklist.
+// transition service inside its transaction and by the version page's lifecycle slice
+// (lib/queries/version-lifecycle.ts).
 
 function metricMap(rows: { scenario: string; language: string; value: number; definition: { key: string } }[]): Record<string, MetricValueFact[]> {
   const out: Record<string, MetricValueFact[]> = {};
@@ -74,13 +72,3 @@ export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now:
 }
 
 /** What passes and fails now for every transition out of the version's status (for the UI). */
-export type ActorChecklistEntry = ChecklistEntry & { /** May this actor ask for it (lib/permissions/model-version.ts canTransition)? */ mayRequest: boolean };
-
-export async function getGateChecklist(ctx: ServiceContext, versionRef: string): Promise<{ id: string; modelId: string; status: VersionStatus; transitions: ActorChecklistEntry[] }> {
-  const { db } = ctx;
-  const row = await db.modelVersion.findFirst({ where: { OR: [{ id: versionRef }, { modelId: versionRef }] }, select: { id: true } });
-  if (!row) throw notFound(`Model version ${versionRef}`);
-  const { version, facts } = await loadGateFacts(db, row.id, { now: ctx.now() });
-  return { id: version.id, modelId: version.modelId, status: version.status, transitions: evaluateGates(version.status, facts).map((t) => ({ ...t, mayRequest: canTransition(ctx.actor, t.to).ok })) };
-}
-

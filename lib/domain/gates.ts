@@ -2,7 +2,7 @@ import type { MetricDirection, VersionStatus } from '../generated/prisma/enums';
 import { findTransition, transitionsFrom, type GateKind, type TransitionRule } from './lifecycle';
 
 // Pure gate evaluation: given the facts about a version (loaded by lib/services/transition-version.ts
-// inside the transaction, or by getGateChecklist for the UI), say what passes and what fails.
+// inside the transaction, or by lib/queries/version-lifecycle.ts for the UI), say what passes and what fails.
 // No database access here, so the server and the UI cannot disagree on a rule.
 
 export type GateCheck = {

@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { verifyAuditChain } from '@/lib/audit/chain';
 import { addMetrics } from '@/lib/services/add-metrics';
 import { addTestResult } from '@/lib/services/add-test-results';
-import { getGateChecklist } from '@/lib/data/gate-facts';
+import { loadVersionLifecycle } from '@/lib/queries/version-lifecycle';
 import { archiveExpiredVersions, transitionModelVersion } from '@/lib/services/transition-version';
 import { makeComponent, makeUser } from '../fixtures';
 import { appError, makeCommittee, prisma, promoteViaCommittee, register, statusOf, toStaging, withOwnDatabase, type TestActor } from './_governance';
@@ -113,7 +113,7 @@ describe('testing → staging: meets performance metrics', () => {
     expect(e.details?.failures).toEqual([`FVD 230 vs production 200: 15% worse, more than the 5% tolerance`]);
 
     await prisma.metricRequirement.update({ where: { componentId_definitionId: { componentId: c.id, definitionId: 'met_fvd' } }, data: { maxRegressionPct: 20 } });
-    const checklist = await getGateChecklist(contextFor(eng), cand.id);
+    const checklist = { transitions: await loadVersionLifecycle(contextFor(eng), cand.id) };
     const staging = checklist.transitions.find((t) => t.to === 'staging')!;
     expect(staging.evaluation.ok).toBe(true);
     expect(staging.evaluation.checks.map((c) => [c.key, c.ok])).toEqual([

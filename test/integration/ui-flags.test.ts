@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '@/lib/context';
-import { getGateChecklist } from '@/lib/data/gate-facts';
+import { loadVersionLifecycle } from '@/lib/queries/version-lifecycle';
 import { getDashboard } from '@/lib/queries/dashboard';
 import { listParameterSets, listPromotionRequests } from '@/lib/queries/governance';
 import { castVote } from '@/lib/services/cast-vote';
@@ -54,13 +54,13 @@ describe('UI flags agree with the services', () => {
     }
   });
 
-  it('lifecycle: mayRequest is set exactly where the transition service does not refuse the actor', async () => {
+  it('lifecycle: mayAct is set exactly where the transition service does not refuse the actor', async () => {
     for (const r of ROLE_NAMES) {
       const prod = await A.version('production');
       const ctx = contextFor(actors[r]);
-      const entry = (await getGateChecklist(ctx, prod.id)).transitions.find((t) => t.to === 'deprecated')!;
+      const entry = (await loadVersionLifecycle(ctx, prod.id)).find((t) => t.to === 'deprecated')!;
       const ok = await accepted(transitionModelVersion(ctx, prod.id, { to: 'deprecated', reason: 'superseded' }));
-      expect({ r, mayRequest: entry.mayRequest }).toEqual({ r, mayRequest: ok });
+      expect({ r, mayAct: entry.mayAct }).toEqual({ r, mayAct: ok });
     }
   });
 });
