@@ -1,4 +1,3 @@
-import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import { findVersionForUpdate } from '../data/versions';
@@ -8,6 +7,8 @@ import { rangeProblem } from '../domain/metric-range';
 import { parseInput } from '../validation/common';
 import { AddMetricsSchema, type MetricInput } from '../validation/model-version';
 import { inTransaction } from './transaction';
+import { requireDecision } from '../permissions/decision';
+import { canReportResults } from '../permissions/model-version';
 
 const FROZEN = new Set(['production', 'deprecated', 'archived']);
 
@@ -66,7 +67,7 @@ export async function writeMetrics(tx: Tx, versionId: string, metrics: MetricInp
  */
 export async function addMetrics(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
   const { actor } = ctx;
-  requirePermission(actor, 'create:model-version');
+  requireDecision(actor, canReportResults(actor));
   const input = parseInput(AddMetricsSchema, rawInput, 'metrics');
   return inTransaction(ctx, async (tx) => {
     const version = await findVersionForUpdate(tx, versionRef);

@@ -1,4 +1,3 @@
-import { requirePermission } from '../auth/permissions';
 import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import { findVersionForUpdate } from '../data/versions';
@@ -6,6 +5,8 @@ import { validationFailed } from '../errors';
 import { parseInput } from '../validation/common';
 import { TestResultInputSchema } from '../validation/model-version';
 import { inTransaction } from './transaction';
+import { requireDecision } from '../permissions/decision';
+import { canReportResults } from '../permissions/model-version';
 
 /** How far a CI runner's clock may be ahead of the registry's. */
 export const TEST_RESULT_CLOCK_SKEW_MS = 5 * 60_000;
@@ -16,7 +17,7 @@ export const TEST_RESULT_CLOCK_SKEW_MS = 5 * 60_000;
  */
 export async function addTestResult(ctx: ServiceContext, versionRef: string, rawInput: unknown) {
   const { actor } = ctx;
-  requirePermission(actor, 'create:model-version');
+  requireDecision(actor, canReportResults(actor));
   const input = parseInput(TestResultInputSchema, rawInput, 'test result');
   const receivedAt = ctx.now();
   const runAt = input.runAt ? new Date(input.runAt) : receivedAt;
