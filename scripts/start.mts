@@ -175,7 +175,10 @@ async function main() {
 
   if (demo && (await isEmpty(url))) {
     log('empty database: loading the demo story');
-    await run('npx', ['tsx', 'prisma/seed.mts'], env);
+    // Compiled by `npm run build` (prisma/seed.mjs, runs on Node alone), else the source via tsx.
+    const compiledSeed = path.join(root, 'prisma', 'seed.mjs');
+    if (import.meta.filename.endsWith('.mjs') && existsSync(compiledSeed)) await run(process.execPath, [compiledSeed], env);
+    else await run('npx', ['tsx', 'prisma/seed.mts'], env);
   }
 
   if (process.env.MGR_SKIP_BUILD !== '1' && needsBuild()) {
