@@ -36,4 +36,10 @@ else {
 }
 const child = spawn(process.execPath, argv, { stdio: 'inherit' });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+// `npm start` runs this under `sh -c`; npm's SIGTERM ends the shell, not us. When whoever started
+// us is gone (we were re-parented), stop the child rather than leave a server running orphaned.
+const parent = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parent) child.kill('SIGTERM');
+}, 1000).unref();
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
