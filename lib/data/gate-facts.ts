@@ -70,5 +70,3 @@ export async function loadGateFacts(db: Db | Tx, versionId: string, opts: { now:
   };
   return { version, facts };
 }
-
-/** What passes and fails now for every transition out of the version's status (for the UI). */

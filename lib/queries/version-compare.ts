@@ -5,7 +5,7 @@ import { AppError } from '../errors';
 import { buildImpact, parseVersionCommit } from '../domain/impact';
 import { compareCells, type CompareCell, type MetricDefinitionInfo } from '../domain/metrics';
 import { metricDefinitions, overallValues, previousVersion, SEMVER_DESC } from './model-versions';
-import { isVersionRef, matchesRef, versionRefWhere } from './version-ref';
+import { isVersionRef, matchesRef, versionRefWhere } from '../data/version-ref';
 
 // Compare 2–5 versions, for the /compare page and GET /api/v1/compare alike: per metric ×
 // scenario × language, each version's value and its delta against the first (the baseline)

@@ -8,7 +8,7 @@ import { underHeightenedMonitoring } from '../domain/promotion';
 import { canRecordBackport } from '../permissions/model-version';
 import { canRecordRaiAssessment } from '../permissions/rai';
 import { previousVersion } from './model-versions';
-import { isVersionRef, versionRefWhere } from './version-ref';
+import { isVersionRef, versionRefWhere } from '../data/version-ref';
 import { notFound } from '../errors';
 
 // A model version's own fields: the first slice of the version read model (lib/queries/

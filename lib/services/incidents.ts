@@ -2,6 +2,7 @@ import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import { getSettings } from '../data/settings';
 import { findVersionForUpdate } from '../data/versions';
+import { isVersionRef, versionRefWhere } from '../data/version-ref';
 import type { Tx } from '../db';
 import { CRITICAL_TAG, nextTrafficStep } from '../domain/incident';
 import { AppError, conflict, notFound } from '../errors';
@@ -43,8 +44,8 @@ export async function openIncident(ctx: ServiceContext, versionRef: string, rawI
   const openerId = actorUserId(actor)!;
   return inTransaction(ctx, async (tx) => {
     // Lock order as in promotions: component, then versions.
-    const peek = await tx.modelVersion.findFirst({ where: { OR: [{ id: versionRef }, { modelId: versionRef }] }, select: { componentId: true } });
-    if (!peek) throw notFound(`Model version ${versionRef}`);
+    const peek = isVersionRef(versionRef) ? await tx.modelVersion.findUnique({ where: versionRefWhere(versionRef), select: { componentId: true } }) : null;
+    if (!peek) throw notFound(`Model version ${String(versionRef).slice(0, 200)}`);
     await tx.$queryRaw`SELECT id FROM components WHERE id = ${peek.componentId} FOR UPDATE`;
     const bad = await findVersionForUpdate(tx, versionRef);
     if (bad.status !== 'production') {

@@ -1,11 +1,10 @@
 import { parseQuery, route } from '@/lib/api/http';
-import { contextFor } from '@/lib/context';
 import { CompareQuerySchema, comparisonResponse } from '@/lib/contracts/compare';
 import { compareVersions } from '@/lib/queries/version-compare';
 
 export const dynamic = 'force-dynamic';
 
 /** Compare 2–5 versions per metric, scenario and language, with direction-aware deltas against the first. */
-export const GET = route('read:registry', async ({ request, actor }) =>
-  comparisonResponse(await compareVersions(contextFor(actor), parseQuery(request, CompareQuerySchema).ids)),
+export const GET = route('read:registry', async ({ request, ctx }) =>
+  comparisonResponse(await compareVersions(ctx, parseQuery(request, CompareQuerySchema).ids)),
 );

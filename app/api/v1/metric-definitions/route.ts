@@ -1,7 +1,6 @@
-import { contextFor } from '@/lib/context';
 import { route } from '@/lib/api/http';
 import { listMetricDefinitions } from '@/lib/queries/api-reference';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = route('read:registry', async ({ actor }) => ({ items: await listMetricDefinitions(contextFor(actor)) }));
+export const GET = route('read:registry', async ({ ctx }) => ({ items: await listMetricDefinitions(ctx) }));

@@ -1,4 +1,3 @@
-import { contextFor } from '@/lib/context';
 import { created, parseQuery, readJson, route } from '@/lib/api/http';
 import { listParameterSetRecords, ListParameterSetsQuerySchema } from '@/lib/queries/api-reference';
 import { rowToRecord } from '@/lib/domain/parameter-set';
@@ -8,8 +7,8 @@ import { canProposeParameterSet } from '@/lib/permissions/parameter-set';
 export const dynamic = 'force-dynamic';
 
 /** Parameter sets in the seed's record format (snake_case), oldest effective date first. */
-export const GET = route('read:registry', async ({ request, actor }) => ({
-  items: await listParameterSetRecords(contextFor(actor), parseQuery(request, ListParameterSetsQuerySchema)),
+export const GET = route('read:registry', async ({ request, ctx }) => ({
+  items: await listParameterSetRecords(ctx, parseQuery(request, ListParameterSetsQuerySchema)),
 }));
 
 /** Propose a parameter set for the committee's vote. */

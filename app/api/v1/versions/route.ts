@@ -1,5 +1,4 @@
 import { created, parseQuery, readJson, route } from '@/lib/api/http';
-import { contextFor } from '@/lib/context';
 import { ListVersionsQuerySchema, versionPageResponse } from '@/lib/contracts/version-list';
 import { listModelVersions } from '@/lib/queries/version-list';
 import { registerModelVersion } from '@/lib/services/register-model-version';
@@ -8,8 +7,8 @@ import { canRegisterVersion } from '@/lib/permissions/model-version';
 export const dynamic = 'force-dynamic';
 
 /** List versions: filter, search, sort (semver numerically), paginate. */
-export const GET = route('read:registry', async ({ request, actor }) =>
-  versionPageResponse(await listModelVersions(contextFor(actor), parseQuery(request, ListVersionsQuerySchema))),
+export const GET = route('read:registry', async ({ request, ctx }) =>
+  versionPageResponse(await listModelVersions(ctx, parseQuery(request, ListVersionsQuerySchema))),
 );
 
 /** Register a version (CI): 201 with Location, 409 if that version of the component exists. */

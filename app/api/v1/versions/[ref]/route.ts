@@ -1,9 +1,8 @@
 import { route } from '@/lib/api/http';
-import { contextFor } from '@/lib/context';
 import { versionDetailResponse } from '@/lib/contracts/version-detail';
 import { getVersionDetail } from '@/lib/queries/version-detail';
 
 export const dynamic = 'force-dynamic';
 
 /** Full detail of a version (by id or model id), with claimed vs measured impact. */
-export const GET = route<{ ref: string }>('read:registry', async ({ actor, params }) => versionDetailResponse(await getVersionDetail(contextFor(actor), params.ref)));
+export const GET = route<{ ref: string }>('read:registry', async ({ ctx, params }) => versionDetailResponse(await getVersionDetail(ctx, params.ref)));

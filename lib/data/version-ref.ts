@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db';
 import { notFound } from '../errors';
-import type { Prisma } from '../generated/prisma/client';
+import { Prisma } from '../generated/prisma/client';
 
-// The one way to resolve a version reference (page URL, API path, CLI argument, compare list):
+// The one way to resolve a version reference (page URL, API path, CLI argument, compare list,
+// the services' row lock):
 // a reference is the version's database id or its model id. Model ids always start with `pib-vg-`
 // (lib/domain/naming.ts) and database ids never do, so the prefix picks the unique index to use.
 // Anything empty or longer than 200 characters is no reference at all (404, never a 500).
@@ -24,6 +25,12 @@ export function versionRefWhere(ref: string): Prisma.ModelVersionWhereUniqueInpu
 export function matchesRef(row: { id: string; modelId: string }, ref: string): boolean {
   const r = ref.trim();
   return r.startsWith('pib-vg-') ? row.modelId === r : row.id === r;
+}
+
+/** The SQL condition for one reference (for raw queries such as the services' FOR UPDATE lock). */
+export function versionRefSql(ref: string): Prisma.Sql {
+  const r = ref.trim();
+  return r.startsWith('pib-vg-') ? Prisma.sql`model_id = ${r}` : Prisma.sql`id = ${r}`;
 }
 
 /** The version a reference names, or a not_found AppError. */
