@@ -1,3 +1,4 @@
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { ActionForm } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
@@ -19,34 +20,31 @@ function TokenState({ t }: { t: ApiTokenView }) {
 export function TokensTable({ tokens, revoke, showOwner }: { tokens: ApiTokenView[]; revoke: (prev: FormState, form: FormData) => Promise<FormState>; showOwner: boolean }) {
   if (tokens.length === 0) return <EmptyState>No API tokens yet.</EmptyState>;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm" data-testid="tokens-table">
-        <thead className="text-left text-xs text-slate-700 uppercase">
-          <tr>
-            <th scope="col" className="py-2 pr-3">Name</th>
-            <th scope="col" className="py-2 pr-3">Prefix</th>
-            <th scope="col" className="py-2 pr-3">Kind, role</th>
-            <th scope="col" className="py-2 pr-3">Created</th>
-            <th scope="col" className="py-2 pr-3">Last used</th>
-            <th scope="col" className="py-2 pr-3">State</th>
-            <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <Table bleed={false} testId="tokens-table">
+        <THead>
+            <Th>Name</Th>
+            <Th>Prefix</Th>
+            <Th>Kind, role</Th>
+            <Th>Created</Th>
+            <Th>Last used</Th>
+            <Th>State</Th>
+            <Th><span className="sr-only">Actions</span></Th>
+          </THead>
+        <TBody>
           {tokens.map((t) => (
             <tr key={t.id}>
-              <td className="py-2 pr-3 font-medium text-slate-900">{t.name}</td>
-              <td className="py-2 pr-3 font-mono text-xs">mgr_{t.prefix}_…</td>
-              <td className="py-2 pr-3">
+              <Td className="font-medium text-slate-900">{t.name}</Td>
+              <Td className="font-mono text-xs">mgr_{t.prefix}_…</Td>
+              <Td>
                 {t.kind === 'personal' ? 'personal' : 'service'} · {t.role}{t.senior ? ' (senior)' : ''}
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap">
+              </Td>
+              <Td className="whitespace-nowrap">
                 {when(t.createdAt)}
                 {showOwner && <><br /><span className="text-xs text-slate-600">{t.kind === 'personal' ? 'acts as' : 'issued by'} {t.createdBy}</span></>}
-              </td>
-              <td className="py-2 pr-3 whitespace-nowrap">{when(t.lastUsedAt)}</td>
-              <td className="py-2 pr-3"><TokenState t={t} /></td>
-              <td className="py-2">
+              </Td>
+              <Td className="whitespace-nowrap">{when(t.lastUsedAt)}</Td>
+              <Td><TokenState t={t} /></Td>
+              <Td>
                 {!t.revokedAt && (
                   <ActionForm action={revoke} testId={`revoke-${t.prefix}`}>
                     <input type="hidden" name="tokenId" value={t.id} />
@@ -55,11 +53,10 @@ export function TokensTable({ tokens, revoke, showOwner }: { tokens: ApiTokenVie
                     </button>
                   </ActionForm>
                 )}
-              </td>
+              </Td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </TBody>
+      </Table>
   );
 }

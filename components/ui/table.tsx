@@ -15,18 +15,23 @@ const cx = (...c: (string | false | null | undefined)[]) => c.filter(Boolean).jo
 export function Table({
   children,
   caption,
+  captionVisible = false,
   minWidth,
   label,
   bleed = true,
+  size = 'sm',
   testId,
   className,
   frameClassName,
 }: {
   children: ReactNode;
   caption?: string;
+  /** Show the caption above the table (otherwise it is for screen readers only). */
+  captionVisible?: boolean;
   minWidth?: string;
   label?: string;
   bleed?: boolean;
+  size?: 'sm' | 'xs';
   testId?: string;
   className?: string;
   frameClassName?: string;
@@ -34,8 +39,8 @@ export function Table({
   const region = label ? { tabIndex: 0, role: 'region' as const, 'aria-label': label } : {};
   return (
     <div className={cx('relative overflow-x-auto', bleed && '-mx-4 px-4', frameClassName)} {...region}>
-      <table className={cx('w-full text-sm', minWidth, className)} data-testid={testId}>
-        {caption && <caption className="sr-only">{caption}</caption>}
+      <table className={cx('w-full', size === 'xs' ? 'text-xs' : 'text-sm', minWidth, className)} data-testid={testId}>
+        {caption && <caption className={captionVisible ? 'mb-1 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase' : 'sr-only'}>{caption}</caption>}
         {children}
       </table>
     </div>
@@ -51,8 +56,8 @@ export function THead({ children, className }: { children: ReactNode; className?
   );
 }
 
-export function TBody({ children }: { children: ReactNode }) {
-  return <tbody className="divide-y divide-slate-100">{children}</tbody>;
+export function TBody({ children, className }: { children: ReactNode; className?: string }) {
+  return <tbody className={cx('divide-y divide-slate-100', className)}>{children}</tbody>;
 }
 
 /** A column header. */

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { StatusBadge } from '@/components/ui/badge';
+import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { defaultOrder, type ListVersionsParams, type VersionSort } from '@/lib/contracts/version-list';
 import type { VersionList } from '@/lib/queries/version-list';
 import { fmtDate, fmtValue } from './format';
@@ -22,11 +23,11 @@ const METRIC_COLUMNS = [
 ] as const;
 
 function SortHeader({ col, params, list }: { col: (typeof COLUMNS)[number]; params: ListVersionsParams; list: VersionList }) {
-  if (!col.key) return <th scope="col" className="px-3 py-2 font-semibold">{col.label}</th>;
+  if (!col.key) return <Th className="px-3">{col.label}</Th>;
   const active = list.sort === col.key;
   const nextOrder = active ? (list.order === 'asc' ? 'desc' : 'asc') : defaultOrder(col.key);
   return (
-    <th scope="col" className="px-3 py-2 font-semibold" aria-sort={active ? (list.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <Th className="px-3" aria-sort={active ? (list.order === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <Link href={versionsUrl(params, { sort: col.key, order: nextOrder, page: 1 })} className="inline-flex items-center gap-1 text-slate-700 no-underline hover:text-indigo-800 hover:underline">
         {col.label}
         <span aria-hidden="true" className={active ? 'text-indigo-700' : 'text-slate-400'}>
@@ -34,7 +35,7 @@ function SortHeader({ col, params, list }: { col: (typeof COLUMNS)[number]; para
         </span>
         <span className="sr-only">{active ? `, sorted ${list.order === 'asc' ? 'ascending' : 'descending'}; ` : ', '}sort {nextOrder === 'asc' ? 'ascending' : 'descending'}</span>
       </Link>
-    </th>
+    </Th>
   );
 }
 
@@ -70,39 +71,35 @@ export function VersionsTable({ list, params }: { list: VersionList; params: Lis
   return (
     <>
     <VersionCards list={list} />
-    <div className="relative hidden overflow-x-auto rounded-lg sm:block border border-slate-200 bg-white shadow-sm" tabIndex={0} role="region" aria-label="Model versions table (scrolls horizontally)">
-      <table className="w-full min-w-[56rem] text-sm" data-testid="versions-table">
-        <thead className="bg-slate-50 text-left text-xs text-slate-700 uppercase">
-          <tr>
-            {COLUMNS.map((c) => (
-              <SortHeader key={c.label} col={c} params={params} list={list} />
-            ))}
+    <Table bleed={false} minWidth="min-w-[56rem]" frameClassName="hidden rounded-lg border border-slate-200 bg-white shadow-sm sm:block" label="Model versions table (scrolls horizontally)" testId="versions-table">
+      <THead className="bg-slate-50">
+        {COLUMNS.map((c) => (
+          <SortHeader key={c.label} col={c} params={params} list={list} />
+        ))}
+        {METRIC_COLUMNS.map((m) => (
+          <Th key={m.key} align="right" className="px-3" title={m.title}>
+            <abbr title={m.title} className="no-underline">{m.label}</abbr>
+          </Th>
+        ))}
+      </THead>
+      <TBody>
+        {list.items.map((v) => (
+          <tr key={v.id} className="hover:bg-slate-50">
+            <RowHeader className="px-3 font-normal">
+              <Link href={`/versions/${v.modelId}`} className="font-mono text-xs break-all">{v.modelId}</Link>
+              {v.tags.length > 0 && <div className="mt-1"><VersionTags tags={v.tags} /></div>}
+            </RowHeader>
+            <Td className="px-3">{v.component}</Td>
+            <Td className="px-3 font-mono tabular-nums">{v.version}</Td>
+            <Td className="px-3 whitespace-nowrap tabular-nums">{fmtDate(v.releaseDate)}</Td>
+            <Td className="px-3"><StatusBadge status={v.status} /></Td>
             {METRIC_COLUMNS.map((m) => (
-              <th key={m.key} scope="col" className="px-3 py-2 text-right font-semibold" title={m.title}>
-                <abbr title={m.title} className="no-underline">{m.label}</abbr>
-              </th>
+              <Td key={m.key} align="right" className="px-3">{fmtValue(v.keyMetrics[m.key])}</Td>
             ))}
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {list.items.map((v) => (
-            <tr key={v.id} className="hover:bg-slate-50">
-              <th scope="row" className="px-3 py-2 text-left font-normal">
-                <Link href={`/versions/${v.modelId}`} className="font-mono text-xs break-all">{v.modelId}</Link>
-                {v.tags.length > 0 && <div className="mt-1"><VersionTags tags={v.tags} /></div>}
-              </th>
-              <td className="px-3 py-2">{v.component}</td>
-              <td className="px-3 py-2 font-mono tabular-nums">{v.version}</td>
-              <td className="px-3 py-2 whitespace-nowrap tabular-nums">{fmtDate(v.releaseDate)}</td>
-              <td className="px-3 py-2"><StatusBadge status={v.status} /></td>
-              {METRIC_COLUMNS.map((m) => (
-                <td key={m.key} className="px-3 py-2 text-right tabular-nums">{fmtValue(v.keyMetrics[m.key])}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TBody>
+    </Table>
     </>
   );
 }

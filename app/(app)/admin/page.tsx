@@ -1,3 +1,4 @@
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
@@ -32,24 +33,21 @@ export default async function AdminPage() {
       </PageHeader>
       <div className="grid gap-4 lg:grid-cols-3">
         <Card title="Users" className="lg:col-span-2">
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-sm" data-testid="users-table">
-              <thead className="text-left text-xs text-slate-700 uppercase">
-                <tr>
-                  <th scope="col" className="py-2 pr-3">User</th>
-                  <th scope="col" className="py-2 pr-3">Role, senior, active</th>
-                  <th scope="col" className="py-2">Password</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
+          <Table bleed={false} testId="users-table">
+              <THead>
+                  <Th>User</Th>
+                  <Th>Role, senior, active</Th>
+                  <Th>Password</Th>
+                </THead>
+              <TBody>
                 {users.map((u) => (
                   <tr key={u.id} className={u.active ? '' : 'text-slate-500'}>
-                    <td className="py-2 pr-3">
+                    <Td>
                       <span className="font-medium">{u.name}</span>
                       <span className="block text-xs">{u.email}</span>
                       <span className="block text-xs text-slate-500">{u.lastLoginAt ? `last sign-in ${u.lastLoginAt.toISOString().slice(0, 10)}` : 'never signed in'}</span>
-                    </td>
-                    <td className="py-2 pr-3">
+                    </Td>
+                    <Td>
                       <ActionForm action={updateUserAction} className="flex flex-wrap items-center gap-2">
                         <input type="hidden" name="userId" value={u.id} />
                         <label className="sr-only" htmlFor={`role-${u.id}`}>Role of {u.email}</label>
@@ -60,20 +58,19 @@ export default async function AdminPage() {
                         <label className="flex items-center gap-1"><input type="checkbox" name="active" defaultChecked={u.active} /> active</label>
                         <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Save</button>
                       </ActionForm>
-                    </td>
-                    <td className="py-2">
+                    </Td>
+                    <Td>
                       <ActionForm action={setPasswordAction} className="flex items-center gap-2">
                         <input type="hidden" name="userId" value={u.id} />
                         <label className="sr-only" htmlFor={`pw-${u.id}`}>New password for {u.email}</label>
                         <input id={`pw-${u.id}`} name="password" type="password" autoComplete="new-password" placeholder="new password" className="w-32 rounded border border-slate-300 px-2 py-1" />
                         <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Set</button>
                       </ActionForm>
-                    </td>
+                    </Td>
                   </tr>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </TBody>
+            </Table>
         </Card>
         <div className="space-y-4">
           <Card title="Add a user">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { Tag } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
@@ -14,32 +15,27 @@ const METHOD_TONE = { GET: 'indigo', POST: 'amber', DELETE: 'red' } as const;
 function Fields({ rows, caption }: { rows: FieldRow[]; caption: string }) {
   if (!rows.length) return null;
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full text-sm">
-        <caption className="mb-1 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">{caption}</caption>
-        <thead className="text-left text-xs text-slate-700">
-          <tr>
-            <th scope="col" className="py-1 pr-3">Field</th>
-            <th scope="col" className="py-1 pr-3">Type</th>
-            <th scope="col" className="py-1 pr-3">Rules</th>
-            <th scope="col" className="py-1">Description</th>
+    <Table caption={caption} captionVisible bleed={false}>
+      <THead>
+        <Th>Field</Th>
+        <Th>Type</Th>
+        <Th>Rules</Th>
+        <Th>Description</Th>
+      </THead>
+      <TBody className="align-top">
+        {rows.map((r) => (
+          <tr key={r.name}>
+            <Td dense className="font-mono text-xs whitespace-nowrap">
+              {r.name}
+              {r.required && <span className="ml-1 text-red-800" title="required">*</span>}
+            </Td>
+            <Td dense className="font-mono text-xs">{r.type}</Td>
+            <Td dense className="font-mono text-xs break-all text-slate-700">{r.constraints}</Td>
+            <Td dense className="text-slate-700">{r.description}</Td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top">
-          {rows.map((r) => (
-            <tr key={r.name}>
-              <td className="py-1 pr-3 font-mono text-xs whitespace-nowrap">
-                {r.name}
-                {r.required && <span className="ml-1 text-red-800" title="required">*</span>}
-              </td>
-              <td className="py-1 pr-3 font-mono text-xs">{r.type}</td>
-              <td className="py-1 pr-3 font-mono text-xs break-all text-slate-700">{r.constraints}</td>
-              <td className="py-1 text-slate-700">{r.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </TBody>
+    </Table>
   );
 }
 

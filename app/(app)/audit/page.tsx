@@ -1,3 +1,4 @@
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { VerifyChainButton } from '@/components/audit/verify-button';
@@ -55,52 +56,48 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {data.items.length === 0 ? (
         <EmptyState>No audit events match.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="audit-table">
+        <Table bleed={false} frameClassName="rounded-lg border border-slate-200 bg-white" testId="audit-table">
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-700 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">#</th>
-                <th scope="col" className="px-3 py-2">Happened (UTC)</th>
-                <th scope="col" className="px-3 py-2">Actor</th>
-                <th scope="col" className="px-3 py-2">Action</th>
-                <th scope="col" className="px-3 py-2">Entity</th>
-                <th scope="col" className="px-3 py-2">Change</th>
-                <th scope="col" className="px-3 py-2">Hash</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            <THead className="bg-slate-50">
+                <Th className="px-3">#</Th>
+                <Th className="px-3">Happened (UTC)</Th>
+                <Th className="px-3">Actor</Th>
+                <Th className="px-3">Action</Th>
+                <Th className="px-3">Entity</Th>
+                <Th className="px-3">Change</Th>
+                <Th className="px-3">Hash</Th>
+              </THead>
+            <TBody>
               {data.items.map((e) => (
                 <tr key={e.seq} className="align-top">
-                  <td className="px-3 py-2 font-mono tabular-nums">{e.seq}</td>
-                  <td className="px-3 py-2 whitespace-nowrap" title={`recorded ${e.recordedAt.toISOString()}`}>
+                  <Td className="px-3 font-mono tabular-nums">{e.seq}</Td>
+                  <Td className="px-3 whitespace-nowrap" title={`recorded ${e.recordedAt.toISOString()}`}>
                     {e.occurredAt.toISOString().replace('T', ' ').slice(0, 19)}
                     {e.recordedAt.getTime() - e.occurredAt.getTime() > 60_000 && (
                       <span className="block text-xs text-slate-500">recorded {e.recordedAt.toISOString().slice(0, 10)}</span>
                     )}
-                  </td>
-                  <td className="px-3 py-2">{e.actorLabel}<span className="block text-xs text-slate-500">{e.actorType}</span></td>
-                  <td className="px-3 py-2 font-medium">
+                  </Td>
+                  <Td className="px-3">{e.actorLabel}<span className="block text-xs text-slate-500">{e.actorType}</span></Td>
+                  <Td className="px-3 font-medium">
                     {e.action}
                     {!e.valid && <span className="block text-xs text-amber-800" title={e.issue}>does not match its schema</span>}
                     {e.valid && e.action === 'history.imported' && <span className="block text-xs text-amber-800">{e.change.mark}</span>}
-                  </td>
-                  <td className="px-3 py-2">
+                  </Td>
+                  <Td className="px-3">
                     {e.entityType === 'model_version' ? <Link href={`/versions/${e.entityId}`}>{e.entityType}</Link> : e.entityType}
                     <span className="block font-mono text-xs text-slate-500">{e.entityId}</span>
-                  </td>
-                  <td className="max-w-md px-3 py-2">
+                  </Td>
+                  <Td className="max-w-md px-3">
                     <details>
                       <summary className="cursor-pointer text-xs text-slate-700">{summarize(e.change)}</summary>
                       <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(e.change, null, 2)}</pre>
                     </details>
-                  </td>
-                  <td className="px-3 py-2 font-mono text-xs text-slate-600" title={`prev ${e.prevHash}\nhash ${e.hash}`}>{e.hash.slice(0, 12)}…</td>
+                  </Td>
+                  <Td className="px-3 font-mono text-xs text-slate-600" title={`prev ${e.prevHash}\nhash ${e.hash}`}>{e.hash.slice(0, 12)}…</Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
       )}
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
         <span>{data.total} events · page {data.page} of {pages}</span>

@@ -1,3 +1,4 @@
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { GenerateAuditForm } from '@/components/audits/generate-audit-form';
@@ -30,36 +31,32 @@ export default async function AuditsPage() {
       {audits.length === 0 ? (
         <EmptyState>No report generated yet.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full text-sm" data-testid="audits-table">
+        <Table bleed={false} frameClassName="rounded-lg border border-slate-200 bg-white" testId="audits-table">
             <caption className="sr-only">Generated quarterly audits, newest first</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-700 uppercase">
-              <tr>
-                <th scope="col" className="px-3 py-2">Quarter</th>
-                <th scope="col" className="px-3 py-2">Generated (UTC)</th>
-                <th scope="col" className="px-3 py-2">By</th>
-                <th scope="col" className="px-3 py-2">Chain head</th>
-                <th scope="col" className="px-3 py-2">Checks</th>
-                <th scope="col" className="px-3 py-2">Sign-off</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+            <THead className="bg-slate-50">
+                <Th className="px-3">Quarter</Th>
+                <Th className="px-3">Generated (UTC)</Th>
+                <Th className="px-3">By</Th>
+                <Th className="px-3">Chain head</Th>
+                <Th className="px-3">Checks</Th>
+                <Th className="px-3">Sign-off</Th>
+              </THead>
+            <TBody>
               {audits.map((a) => (
                 <tr key={a.id}>
-                  <td className="px-3 py-2 font-medium"><Link className="text-indigo-800 underline" href={`/audits/${a.id}`}>{a.quarter}</Link></td>
-                  <td className="px-3 py-2 whitespace-nowrap">{a.generatedAt.slice(0, 16).replace('T', ' ')}</td>
-                  <td className="px-3 py-2">{a.generatedBy.name}</td>
-                  <td className="px-3 py-2 font-mono text-xs" title={a.chainHeadHash}>#{a.chainHeadSeq} {a.chainHeadHash.slice(0, 16)}…</td>
-                  <td className="px-3 py-2">
+                  <Td className="px-3 font-medium"><Link className="text-indigo-800 underline" href={`/audits/${a.id}`}>{a.quarter}</Link></Td>
+                  <Td className="px-3 whitespace-nowrap">{a.generatedAt.slice(0, 16).replace('T', ' ')}</Td>
+                  <Td className="px-3">{a.generatedBy.name}</Td>
+                  <Td className="px-3 py-2 font-mono text-xs" title={a.chainHeadHash}>#{a.chainHeadSeq} {a.chainHeadHash.slice(0, 16)}…</Td>
+                  <Td className="px-3">
                     <span className={a.summary.failed ? 'text-red-800' : 'text-emerald-800'}>{a.summary.passed} ✓ · {a.summary.failed} ✗</span>
                     {a.summary.pending ? <span className="text-amber-800"> · {a.summary.pending} pending</span> : null}
-                  </td>
-                  <td className="px-3 py-2">{a.signOff ? `✓ ${a.signOff.by?.name ?? ''}` : <span className="text-slate-600">not signed off</span>}</td>
+                  </Td>
+                  <Td className="px-3">{a.signOff ? `✓ ${a.signOff.by?.name ?? ''}` : <span className="text-slate-600">not signed off</span>}</Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </TBody>
+          </Table>
       )}
     </>
   );

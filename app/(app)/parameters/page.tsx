@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { ActionForm } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
@@ -100,15 +101,22 @@ export default async function ParametersPage() {
                         </p>
                         {s.notes && <p className="mt-1 text-sm text-slate-600">{s.notes}</p>}
                         {diff.length > 0 && (
-                          <table className="mt-2 text-xs">
-                            <caption className="text-left text-slate-600">Changes since {older?.parameterId}</caption>
-                            <thead><tr><th scope="col" className="pr-3 text-left">field</th><th scope="col" className="pr-3 text-left">before</th><th scope="col" className="text-left">after</th></tr></thead>
-                            <tbody>
+                          <Table size="xs" bleed={false} frameClassName="mt-2" caption={`Changes since ${older?.parameterId ?? ''}`} captionVisible>
+                            <THead>
+                              <Th>field</Th>
+                              <Th>before</Th>
+                              <Th>after</Th>
+                            </THead>
+                            <TBody>
                               {diff.map((d) => (
-                                <tr key={d.field}><td className="pr-3 font-mono">{d.field}</td><td className="pr-3 text-red-800">{JSON.stringify(d.before)}</td><td className="text-emerald-800">{JSON.stringify(d.after)}</td></tr>
+                                <tr key={d.field}>
+                                  <Td dense className="font-mono">{d.field}</Td>
+                                  <Td dense className="text-red-800">{JSON.stringify(d.before)}</Td>
+                                  <Td dense className="text-emerald-800">{JSON.stringify(d.after)}</Td>
+                                </tr>
                               ))}
-                            </tbody>
-                          </table>
+                            </TBody>
+                          </Table>
                         )}
                         {s.status === 'proposed' && (
                           <p className="mt-2 text-xs text-slate-700">{s.approvals} of {s.quorum} approvals{s.votes.length ? ` · voted: ${s.votes.map((v) => `${v.voter.name} (${v.decision})`).join(', ')}` : ''}</p>
