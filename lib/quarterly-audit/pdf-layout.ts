@@ -14,7 +14,7 @@ export function pdfText(s: string): string {
   return s
     .replace(/→/g, '->').replace(/≠/g, '!=').replace(/≤/g, '<=').replace(/≥/g, '>=').replace(/λ/g, 'lambda ')
     .replace(/✓/g, 'ok').replace(/✗/g, 'x').replace(/[‘’]/g, "'").replace(/[“”]/g, '"')
-    .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2026\u20ac]/g, '?');
+    .replace(/[^\x09\x0a\x0d\x20-\x7e\u00a0-\u00ff\u2013\u2014\u2022\u2026\u20ac]/g, '?');
 }
 
 export const contentWidth = (doc: Doc) => doc.page.width - 2 * MARGIN;
@@ -76,10 +76,12 @@ export function table(doc: Doc, columns: Column[], rows: Cell[][], opts: { size?
   doc.moveDown(0.6);
 }
 
-/** The smallest 1/2/2.5/5 × 10^n at or above `v`, so axis ticks read as round numbers. */
-function niceCeil(v: number): number {
-  const p = 10 ** Math.floor(Math.log10(v));
-  return ([1, 2, 2.5, 5, 10].find((m) => m * p >= v) ?? 10) * p;
+/** A round tick step (1/2/5 × 10^n) giving about four ticks up to `max`, and the axis top. */
+function niceAxis(max: number): { step: number; top: number } {
+  const raw = max / 4;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 5, 10].find((m) => m * p >= raw) ?? 10) * p;
+  return { step, top: Math.ceil(max / step) * step };
 }
 
 export type BarGroup = { label: string; values: { series: string; value: number }[] };
@@ -94,12 +96,13 @@ export function barChart(doc: Doc, title: string, groups: BarGroup[], unit: stri
   const w = contentWidth(doc) - 40;
   doc.font('Helvetica-Bold').fontSize(9).fillColor(COLORS.ink).text(pdfText(title), MARGIN, doc.y);
   const top = doc.y + 6;
-  const max = niceCeil(Math.max(...groups.flatMap((g) => g.values.map((v) => v.value)), 0) || 1);
+  const axis = niceAxis(Math.max(...groups.flatMap((g) => g.values.map((v) => v.value)), 0) || 1);
+  const max = axis.top;
   doc.font('Helvetica').fontSize(7).fillColor(COLORS.muted);
-  for (let i = 0; i <= 4; i++) {
-    const y = top + h - (h * i) / 4;
+  for (let v = 0; v <= max + axis.step / 2; v += axis.step) {
+    const y = top + h - (h * v) / max;
     doc.moveTo(x0, y).lineTo(x0 + w, y).lineWidth(0.3).strokeColor(COLORS.rule).stroke();
-    doc.text(`${+(max * i / 4).toPrecision(3)}`, MARGIN, y - 3, { width: 36, align: 'right' });
+    doc.text(`${+v.toPrecision(6)}`, MARGIN, y - 3, { width: 36, align: 'right' });
   }
   const gw = w / groups.length;
   const bw = Math.min(18, (gw - 10) / series.length);

@@ -74,7 +74,7 @@ function deployments(doc: PDFKit.PDFDocument, r: QuarterlyReport, byId: Map<stri
 }
 
 function performance(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
-  heading(doc, '2. Performance across use cases');
+  heading(doc, '2. Performance across use cases', 16, 260);
   if (r.performance.length === 0) return para(doc, 'No version was in production during this quarter.');
   for (const comp of r.performance) {
     heading(doc, `Component ${comp.component}`, 12, 230);
@@ -100,13 +100,13 @@ function performance(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
   }
   if (r.claims.length) {
     heading(doc, 'Claimed vs measured impact', 12);
-    table(doc, [{ header: 'Version', width: 0.32 }, { header: 'Metric', width: 0.14 }, { header: 'Claimed', width: 0.1, align: 'right' }, { header: 'Measured', width: 0.1, align: 'right' }, { header: 'vs', width: 0.24 }, { header: 'Verdict', width: 0.1 }],
+    table(doc, [{ header: 'Version', width: 0.3 }, { header: 'Metric', width: 0.18 }, { header: 'Claimed', width: 0.09, align: 'right' }, { header: 'Measured', width: 0.09, align: 'right' }, { header: 'vs', width: 0.24 }, { header: 'Verdict', width: 0.1 }],
       r.claims.map((c) => [c.modelId, c.metric, `${c.claimedPct > 0 ? '+' : ''}${c.claimedPct}%`, c.measuredPct == null ? '—' : `${c.measuredPct > 0 ? '+' : ''}${c.measuredPct}%`, c.previous ?? '—', { text: c.verdict, color: c.verdict === 'matches' ? COLORS.pass : COLORS.fail }]));
   }
 }
 
 function process(doc: PDFKit.PDFDocument, r: QuarterlyReport, byId: Map<string, Check>): void {
-  heading(doc, '3. Was the process followed?');
+  heading(doc, '3. Was the process followed?', 16, 120);
   if (r.transitions.length === 0) para(doc, 'No status transition in this quarter.');
   else table(doc, [{ header: 'When (UTC)', width: 0.13 }, { header: 'Model id', width: 0.3 }, { header: 'Transition', width: 0.19 }, { header: 'By', width: 0.18 }, { header: 'Checks', width: 0.2 }],
     r.transitions.map((t) => [short(t.at), t.modelId, `${t.from ?? 'new'} -> ${t.to}`, t.actor, t.checks.map((id) => `${id} ${byId.get(id)!.result === 'pass' ? 'ok' : byId.get(id)!.result.toUpperCase()}`).join(', ') || '—']), { size: 7.5 });
@@ -129,7 +129,7 @@ function process(doc: PDFKit.PDFDocument, r: QuarterlyReport, byId: Map<string, 
 }
 
 function compliance(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
-  heading(doc, '5. Compliance: control map');
+  heading(doc, '5. Compliance: control map', 16, 200);
   table(doc, [{ header: 'Control', width: 0.56 }, { header: 'Framework', width: 0.16 }, { header: 'Checks', width: 0.07, align: 'right' }, { header: 'Pass', width: 0.07, align: 'right' }, { header: 'Fail', width: 0.07, align: 'right' }, { header: 'Pend.', width: 0.07, align: 'right' }],
     r.controlMap.map((m) => [`${m.control.id}: ${m.control.title}`, m.control.framework, String(m.checks), String(m.passed), { text: String(m.failed), color: m.failed ? COLORS.fail : COLORS.ink }, String(m.pending)]), { size: 7.5 });
   heading(doc, 'Gaps: controls with no evidence this quarter', 12);
