@@ -63,6 +63,16 @@ export type AuditFacts = {
   incidents: IncidentFacts[];
   parameterSets: ParameterSetFacts[];
   settings: Settings;
+  /** The same facts grouped for lookups (see withIndex). */
+  by: {
+    transitions: Map<string, TransitionFacts[]>;
+    tests: Map<string, TestFacts[]>;
+    rai: Map<string, RaiFacts[]>;
+    metrics: Map<string, MetricFacts[]>;
+    requests: Map<string, RequestFacts>;
+    /** componentId → the periods its versions spent in production, [from, to). */
+    productionPeriods: Map<string, { versionId: string; from: Date; to: Date | null }[]>;
+  };
 };
 
 const voteSelect = { decision: true, comment: true, createdAt: true, voter: { select: personSelect } } as const;
@@ -79,7 +89,7 @@ export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): 
       WHERE at < ${quarter.start} ORDER BY version_id, at DESC, id DESC) t WHERE to_status = 'production'`;
   const versionIds = [...new Set([...touched.map((t) => t.versionId), ...lastBefore.map((r) => r.version_id)])];
 
-  const [versions, transitions, requests, rai, tests, metrics, incidents, parameterSets, settings] = await Promise.all([
+  const [versions, transitions, requests, rai, tests, incidents, parameterSets, settings] = await Promise.all([
     db.modelVersion.findMany({ where: { id: { in: versionIds } }, select: versionSelect }),
     db.statusTransition.findMany({
       where: { versionId: { in: versionIds } },
@@ -100,10 +110,6 @@ export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): 
       select: { versionId: true, result: true, assessedAt: true, maxDisparity: true, notes: true, reviewer: { select: personSelect } },
     }),
     db.testResult.findMany({ where: { versionId: { in: versionIds } }, orderBy: { runAt: 'asc' }, select: { versionId: true, suite: true, passed: true, failed: true, runAt: true } }),
-    db.metric.findMany({
-      where: { versionId: { in: versionIds } },
-      select: { versionId: true, scenario: true, language: true, value: true, definition: { select: { key: true, name: true, unit: true, direction: true } } },
-    }),
     db.incident.findMany({
       where: { OR: [{ openedAt: inQ }, { versionId: { in: versionIds } }, { rollbackToVersionId: { in: versionIds } }] },
       orderBy: { openedAt: 'asc' },
@@ -119,12 +125,19 @@ export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): 
     }),
     getSettings(ctx.db),
   ]);
+  // Metrics: every value without a language (the gates read those) of every version, and the
+  // per-language values of the versions that were in production (the performance review).
+  const productionIds = [...new Set(transitions.filter((t) => t.toStatus === 'production').map((t) => t.versionId))];
+  const metrics = await db.$queryRaw<{ versionId: string; metric: string; name: string; unit: string; direction: 'lower_is_better' | 'higher_is_better'; scenario: string; language: string; value: number }[]>`
+    SELECT m.version_id AS "versionId", d.key AS metric, d.name, d.unit, d.direction::text AS direction, m.scenario, m.language, m.value
+    FROM metrics m JOIN metric_definitions d ON d.id = m.definition_id
+    WHERE (m.version_id = ANY(${versionIds}) AND m.language = '') OR (m.version_id = ANY(${productionIds}) AND m.language <> '')`;
   const componentIds = [...new Set(versions.map((v) => v.component.id))];
   const requirements = await db.metricRequirement.findMany({
     where: { componentId: { in: componentIds } },
     select: { componentId: true, threshold: true, maxRegressionPct: true, definition: { select: { key: true, name: true, direction: true } } },
   });
-  return {
+  return withIndex({
     quarter,
     now: ctx.now(),
     versions: new Map(versions.map((v) => [v.id, v])),
@@ -132,13 +145,51 @@ export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): 
     requests,
     rai: rai.map((r) => ({ ...r, result: r.result })),
     tests,
-    metrics: metrics.map((m) => ({
-      versionId: m.versionId, metric: m.definition.key, name: m.definition.name, unit: m.definition.unit, direction: m.definition.direction,
-      scenario: m.scenario, language: m.language, value: m.value,
-    })),
+    metrics,
     requirements: requirements.map((r) => ({ componentId: r.componentId, metric: r.definition.key, name: r.definition.name, threshold: r.threshold, maxRegressionPct: r.maxRegressionPct, direction: r.definition.direction })),
     incidents,
     parameterSets,
     settings,
+  });
+}
+
+function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
+}
+
+/** Lookups by version (and production periods by component), built once: checks stay linear at scale. */
+function withIndex(f: Omit<AuditFacts, 'by'>): AuditFacts {
+  const transitions = groupBy(f.transitions, (t) => t.versionId);
+  const periods = new Map<string, { versionId: string; from: Date; to: Date | null }[]>();
+  for (const [versionId, ts] of transitions) {
+    const componentId = f.versions.get(versionId)?.component.id;
+    if (!componentId) continue;
+    let from: Date | null = null;
+    for (const t of ts) {
+      if (t.toStatus === 'production') from ??= t.at;
+      else if (from) {
+        (periods.get(componentId) ?? periods.set(componentId, []).get(componentId)!).push({ versionId, from, to: t.at });
+        from = null;
+      }
+    }
+    if (from) (periods.get(componentId) ?? periods.set(componentId, []).get(componentId)!).push({ versionId, from, to: null });
+  }
+  return {
+    ...f,
+    by: {
+      transitions,
+      tests: groupBy(f.tests, (t) => t.versionId),
+      rai: groupBy(f.rai, (r) => r.versionId),
+      metrics: groupBy(f.metrics, (m) => m.versionId),
+      requests: new Map(f.requests.map((r) => [r.id, r])),
+      productionPeriods: periods,
+    },
   };
 }

@@ -32,26 +32,23 @@ const voteText = (votes: VoteFacts[]) => votes.map((v) => `${v.voter.name} (${v.
 
 function metricMap(facts: AuditFacts, versionId: string): Record<string, MetricValueFact[]> {
   const out: Record<string, MetricValueFact[]> = {};
-  for (const m of facts.metrics) if (m.versionId === versionId && m.language === '') (out[m.metric] ??= []).push({ scenario: m.scenario, language: m.language, value: m.value });
+  for (const m of facts.by.metrics.get(versionId) ?? []) if (m.language === '') (out[m.metric] ??= []).push({ scenario: m.scenario, language: m.language, value: m.value });
   return out;
 }
 
 /** The version of a component in production just before `t`, from the transition history. */
 export function productionAt(facts: AuditFacts, componentId: string, t: Date, exceptId?: string): VersionFacts | null {
-  for (const v of facts.versions.values()) {
-    if (v.component.id !== componentId || v.id === exceptId) continue;
-    const last = facts.transitions.filter((x) => x.versionId === v.id && x.at.getTime() < t.getTime()).at(-1);
-    if (last?.toStatus === 'production') return v;
-  }
-  return null;
+  const time = t.getTime();
+  const p = (facts.by.productionPeriods.get(componentId) ?? []).find((x) => x.versionId !== exceptId && x.from.getTime() < time && (!x.to || x.to.getTime() >= time));
+  return p ? facts.versions.get(p.versionId) ?? null : null;
 }
 
 function gateFactsAt(facts: AuditFacts, v: VersionFacts, t: TransitionFacts): GateFacts {
   const before = (d: Date) => d.getTime() <= t.at.getTime();
-  const unit = facts.tests.filter((r) => r.versionId === v.id && r.suite === 'unit' && before(r.runAt)).at(-1) ?? null;
+  const unit = (facts.by.tests.get(v.id) ?? []).filter((r) => r.suite === 'unit' && before(r.runAt)).at(-1) ?? null;
   const prod = productionAt(facts, v.component.id, t.at, v.id);
-  const prev = facts.transitions.filter((x) => x.versionId === v.id && x.at.getTime() < t.at.getTime()).at(-1);
-  const rai = facts.rai.filter((r) => r.versionId === v.id && before(r.assessedAt)).at(-1) ?? null;
+  const prev = (facts.by.transitions.get(v.id) ?? []).filter((x) => x.at.getTime() < t.at.getTime()).at(-1);
+  const rai = (facts.by.rai.get(v.id) ?? []).filter((r) => before(r.assessedAt)).at(-1) ?? null;
   return {
     now: t.at,
     latestUnitTest: unit,
@@ -83,7 +80,7 @@ function promotionChecks(sink: CheckSink, facts: AuditFacts, v: VersionFacts, t:
   d.checks.push(sink.add('separation_of_duties', v.modelId, !selfVote && distinct,
     selfVote ? `requester ${who(req.requestedBy)} voted on their own request` : !distinct ? 'one person voted more than once' : `requester ${req.requestedBy.name} did not vote; ${voterIds.length} different voters`));
   if (req.kind === 'committee') {
-    const rai = facts.rai.filter((r) => r.versionId === v.id && r.assessedAt.getTime() <= t.at.getTime()).at(-1);
+    const rai = (facts.by.rai.get(v.id) ?? []).filter((r) => r.assessedAt.getTime() <= t.at.getTime()).at(-1);
     d.checks.push(sink.add('rai_before_production', v.modelId, rai?.result === 'pass',
       rai ? `RAI assessment ${rai.result} by ${who(rai.reviewer)} at ${when(rai.assessedAt)}${rai.maxDisparity != null ? `, max language disparity ${rai.maxDisparity}` : ''}` : `no RAI assessment before ${when(t.at)}`));
     const developer = v.registeredBy;
@@ -115,6 +112,7 @@ export function lifecycleChecks(facts: AuditFacts, sink: CheckSink) {
   const transitions: TransitionView[] = [];
   const incidents: IncidentView[] = [];
   const q = facts.quarter;
+  const successorOf = new Map(facts.transitions.filter((x) => x.requestId && x.toStatus === 'production').map((x) => [x.requestId!, x]));
   for (const t of facts.transitions) {
     if (!inQuarter(q, t.at)) continue;
     const v = facts.versions.get(t.versionId)!;
@@ -124,7 +122,7 @@ export function lifecycleChecks(facts: AuditFacts, sink: CheckSink) {
     const incident = incidentId ? facts.incidents.find((i) => i.id === incidentId) ?? null : null;
     const rule = t.fromStatus ? findTransition(t.fromStatus, t.toStatus) : undefined;
     if (t.toStatus === 'production') {
-      const req = t.requestId ? facts.requests.find((r) => r.id === t.requestId) ?? null : null;
+      const req = t.requestId ? facts.by.requests.get(t.requestId) ?? null : null;
       const d: Deployment = {
         modelId: v.modelId, component: v.component.key, version: v.version, at: t.at.toISOString(),
         path: req ? (req.kind === 'emergency' ? 'emergency' : 'committee') : incident ? 'rollback' : 'unrecorded',
@@ -132,7 +130,7 @@ export function lifecycleChecks(facts: AuditFacts, sink: CheckSink) {
         approvals: req?.votes.filter((x) => x.decision === 'approve').length ?? 0, rejections: req?.votes.filter((x) => x.decision === 'reject').length ?? 0,
         votes: req?.votes.map(voteView) ?? [], rai: null, ratification: null, backport: null, incident: incident ? { id: incident.id, title: incident.title } : null, checks: [],
       };
-      const rai = facts.rai.filter((r) => r.versionId === v.id && r.assessedAt.getTime() <= t.at.getTime()).at(-1);
+      const rai = (facts.by.rai.get(v.id) ?? []).filter((r) => r.assessedAt.getTime() <= t.at.getTime()).at(-1);
       if (rai) d.rai = { result: rai.result, reviewer: rai.reviewer ? who(rai.reviewer) : null, at: rai.assessedAt.toISOString(), maxDisparity: rai.maxDisparity };
       const parsed = parseModelId(v.modelId);
       d.checks.push(sink.add('inventory_record', v.modelId, !!parsed && v._count.artifacts > 0 && !!v.metadata && Object.keys(v.metadata as object).length > 0,
@@ -143,7 +141,7 @@ export function lifecycleChecks(facts: AuditFacts, sink: CheckSink) {
       view.checks.push(...d.checks);
       deployments.push(d);
     } else if (t.fromStatus === 'production' && t.toStatus === 'deprecated') {
-      const successor = t.requestId ? facts.transitions.find((x) => x.requestId === t.requestId && x.toStatus === 'production') : undefined;
+      const successor = t.requestId ? successorOf.get(t.requestId) : undefined;
       const ok = !!successor || !!incident || t.actorLabel !== 'system';
       view.checks.push(sink.add('deprecation_authorised', v.modelId, ok,
         successor ? `new version available: ${facts.versions.get(successor.versionId)?.modelId ?? successor.versionId} promoted by request ${t.requestId}` : incident ? `rolled back under incident "${incident.title}"` : ok ? `deprecated by ${t.actorLabel}: ${t.reason}` : 'deprecated by the system without a newer version'));

@@ -130,8 +130,9 @@ export function parameterChecks(facts: AuditFacts, sink: CheckSink) {
   // λ values in use: each production version's config.yaml against the approved λ set in force.
   const seen = new Set<string>();
   for (const v of facts.versions.values()) {
-    const periods = facts.transitions.filter((t) => t.versionId === v.id && t.toStatus === 'production');
-    const lastBefore = facts.transitions.filter((t) => t.versionId === v.id && t.at.getTime() < q.start.getTime()).at(-1);
+    const mine = facts.by.transitions.get(v.id) ?? [];
+    const periods = mine.filter((t) => t.toStatus === 'production');
+    const lastBefore = mine.filter((t) => t.at.getTime() < q.start.getTime()).at(-1);
     const starts = [...(lastBefore?.toStatus === 'production' ? [q.start] : []), ...periods.filter((t) => inQuarter(q, t.at)).map((t) => t.at)];
     const lambdas = lambdasOf(v.configYaml);
     if (!lambdas || starts.length === 0 || seen.has(v.id)) continue;

@@ -10,6 +10,18 @@ const resultCell = (r: string): Cell => ({ text: r.toUpperCase(), color: r === '
 const short = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) : '—');
 const fmt = (n: number | null | undefined) => (n == null ? '—' : Number.isInteger(n) ? String(n) : String(+n.toFixed(3)));
 const CHART_METRICS = ['fvd', 'is', 'temporal_coherence', 'generation_time'];
+/** Long tables are cut here in the PDF (failures first); every row is in the JSON and Markdown files. */
+const MAX_ROWS = 250;
+
+/** Rows with a failing or pending check first, then the rest, at most MAX_ROWS; and how many were left out. */
+function firstRows<T extends { checks: string[] }>(rows: T[], byId: Map<string, Check>): { shown: T[]; omitted: number } {
+  const bad = (r: T) => r.checks.some((id) => byId.get(id)?.result !== 'pass');
+  const ordered = rows.length <= MAX_ROWS ? rows : [...rows.filter(bad), ...rows.filter((r) => !bad(r))];
+  return { shown: ordered.slice(0, MAX_ROWS), omitted: Math.max(0, rows.length - MAX_ROWS) };
+}
+const omittedNote = (doc: PDFKit.PDFDocument, n: number, where: string) => {
+  if (n > 0) para(doc, `… and ${n} more row(s), all passing; every row is in ${where}.`, { size: 8.5, color: COLORS.muted });
+};
 
 function cover(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
   const s = r.summary;
@@ -55,13 +67,15 @@ function findings(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
 function deployments(doc: PDFKit.PDFDocument, r: QuarterlyReport, byId: Map<string, Check>): void {
   heading(doc, '1. Versions deployed to production');
   if (r.deployments.length === 0) return para(doc, 'No version reached production in this quarter.');
+  const dep = firstRows(r.deployments, byId);
   table(doc, [{ header: 'Model id', width: 0.3 }, { header: 'When (UTC)', width: 0.14 }, { header: 'Path', width: 0.1 }, { header: 'Approvals / quorum', width: 0.12 }, { header: 'RAI', width: 0.14 }, { header: 'Checks', width: 0.2 }],
-    r.deployments.map((d) => [
+    dep.shown.map((d) => [
       { text: d.modelId, bold: true }, short(d.at), d.path, d.quorum == null ? '—' : `${d.approvals} / ${d.quorum}`,
       d.rai ? `${d.rai.result}${d.rai.maxDisparity != null ? ` (disparity ${d.rai.maxDisparity})` : ''}` : '—',
       d.checks.map((id) => `${id} ${byId.get(id)!.result === 'pass' ? 'ok' : byId.get(id)!.result.toUpperCase()}`).join(', '),
     ]));
-  for (const d of r.deployments) {
+  omittedNote(doc, dep.omitted, 'compliance_checklist.md');
+  for (const d of dep.shown.slice(0, 60)) {
     if (d.votes.length === 0 && !d.ratification && !d.incident) continue;
     para(doc, `${d.modelId} — ${d.path} path${d.requestedBy ? `, requested by ${d.requestedBy}` : ''}${d.incident ? `, incident "${d.incident.title}"` : ''}`, { bold: true, size: 9 });
     for (const v of d.votes) para(doc, `  • ${v.name} <${v.email}>: ${v.decision}${v.comment ? ` — "${v.comment}"` : ''} (${short(v.at)})`, { size: 8.5 });
@@ -108,8 +122,10 @@ function performance(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
 function process(doc: PDFKit.PDFDocument, r: QuarterlyReport, byId: Map<string, Check>): void {
   heading(doc, '3. Was the process followed?', 16, 120);
   if (r.transitions.length === 0) para(doc, 'No status transition in this quarter.');
-  else table(doc, [{ header: 'When (UTC)', width: 0.13 }, { header: 'Model id', width: 0.3 }, { header: 'Transition', width: 0.19 }, { header: 'By', width: 0.18 }, { header: 'Checks', width: 0.2 }],
-    r.transitions.map((t) => [short(t.at), t.modelId, `${t.from ?? 'new'} -> ${t.to}`, t.actor, t.checks.map((id) => `${id} ${byId.get(id)!.result === 'pass' ? 'ok' : byId.get(id)!.result.toUpperCase()}`).join(', ') || '—']), { size: 7.5 });
+  const tr = firstRows(r.transitions, byId);
+  if (r.transitions.length) table(doc, [{ header: 'When (UTC)', width: 0.13 }, { header: 'Model id', width: 0.3 }, { header: 'Transition', width: 0.19 }, { header: 'By', width: 0.18 }, { header: 'Checks', width: 0.2 }],
+    tr.shown.map((t) => [short(t.at), t.modelId, `${t.from ?? 'new'} -> ${t.to}`, t.actor, t.checks.map((id) => `${id} ${byId.get(id)!.result === 'pass' ? 'ok' : byId.get(id)!.result.toUpperCase()}`).join(', ') || '—']), { size: 7.5 });
+  omittedNote(doc, tr.omitted, 'compliance_checklist.md');
   if (r.incidents.length) {
     heading(doc, 'Incidents and rollbacks', 12);
     for (const i of r.incidents) {
@@ -136,9 +152,11 @@ function compliance(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
   if (r.gaps.length === 0) para(doc, 'None.');
   for (const g of r.gaps) para(doc, `• ${g.id} (${g.framework}): ${g.title}`, { size: 9 });
   heading(doc, 'All checks', 12);
+  const all = firstRows(r.checks.map((c) => ({ ...c, checks: [c.id] })), new Map(r.checks.map((c) => [c.id, c])));
   if (r.checks.length) table(doc, [{ header: 'Check', width: 0.07 }, { header: 'Result', width: 0.08 }, { header: 'Subject', width: 0.25 }, { header: 'Evidence', width: 0.42 }, { header: 'Controls', width: 0.18 }],
-    r.checks.map((c) => [c.id, resultCell(c.result), `${c.subject}\n${c.title}`, c.evidence, c.controls.join(', ')]), { size: 7 });
+    all.shown.map((c) => [c.id, resultCell(c.result), `${c.subject}\n${c.title}`, c.evidence, c.controls.join(', ')]), { size: 7 });
   else para(doc, 'No checks: no activity in this quarter.');
+  omittedNote(doc, all.omitted, 'compliance_checklist.md');
 }
 
 export function renderAuditPdf(r: QuarterlyReport): Promise<Buffer> {

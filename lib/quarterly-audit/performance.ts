@@ -23,7 +23,7 @@ export async function performanceReview(ctx: ServiceContext, facts: AuditFacts, 
   const components = new Map<string, ProductionVersionView[]>();
   const inProd: { id: string; modelId: string }[] = [];
   for (const v of [...facts.versions.values()].sort((a, b) => a.component.key.localeCompare(b.component.key) || a.major - b.major || a.minor - b.minor || a.patch - b.patch)) {
-    const ts = facts.transitions.filter((t) => t.versionId === v.id);
+    const ts = facts.by.transitions.get(v.id) ?? [];
     // Production periods [from, to) intersecting the quarter.
     let from: Date | null = null;
     let first: { from: Date; to: Date | null } | null = null;
@@ -37,7 +37,7 @@ export async function performanceReview(ctx: ServiceContext, facts: AuditFacts, 
     if (from && from.getTime() < q.end.getTime()) first ??= { from, to: null };
     if (!first) continue;
     const metrics = new Map<string, MetricView>();
-    for (const m of facts.metrics.filter((x) => x.versionId === v.id)) {
+    for (const m of facts.by.metrics.get(v.id) ?? []) {
       const mv = metrics.get(m.metric) ?? { metric: m.metric, name: m.name, unit: m.unit, direction: m.direction, overall: null, byScenario: {}, byLanguage: {} };
       if (m.scenario === '' && m.language === '') mv.overall = m.value;
       else if (m.language === '') mv.byScenario[m.scenario] = m.value;
@@ -64,7 +64,7 @@ export async function performanceReview(ctx: ServiceContext, facts: AuditFacts, 
       orderBy: [{ major: 'desc' }, { minor: 'desc' }, { patch: 'desc' }],
       select: { modelId: true, metrics: { where: { scenario: '', language: '' }, select: { value: true, definition: { select: { key: true } } } } },
     });
-    const mine = new Map(facts.metrics.filter((m) => m.versionId === id && m.scenario === '' && m.language === '').map((m) => [m.metric, m.value]));
+    const mine = new Map((facts.by.metrics.get(id) ?? []).filter((m) => m.scenario === '' && m.language === '').map((m) => [m.metric, m.value]));
     for (const i of impacts) {
       const before = prev?.metrics.find((m) => m.definition.key === i.metricKey)?.value;
       const after = mine.get(i.metricKey!);
