@@ -13,12 +13,12 @@ export type Person = { id: string; name: string; email: string };
 
 const versionSelect = {
   id: true, modelId: true, version: true, major: true, minor: true, patch: true, releaseDate: true, status: true,
-  gitBranch: true, gitCommit: true, commitMessage: true, tags: true, configYaml: true, metadata: true,
-  monitoringUntil: true, backportCommit: true, backportedAt: true, registeredById: true,
+  gitBranch: true, gitCommit: true, tags: true, monitoringUntil: true, backportCommit: true, backportedAt: true, registeredById: true,
   component: { select: { id: true, key: true, name: true } },
   registeredBy: { select: personSelect },
-  _count: { select: { artifacts: true } },
 } as const;
+/** Read only for versions that were in production: the inventory, λ-in-use and claimed-impact checks. */
+const productionVersionSelect = { id: true, commitMessage: true, configYaml: true, metadata: true, _count: { select: { artifacts: true } } } as const;
 
 export type VersionFacts = {
   id: string; modelId: string; version: string; major: number; minor: number; patch: number; releaseDate: Date; status: VersionStatus;
@@ -125,13 +125,17 @@ export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): 
     }),
     getSettings(ctx.db),
   ]);
-  // Metrics: every value without a language (the gates read those) of every version, and the
-  // per-language values of the versions that were in production (the performance review).
+  // Metrics: what the gates read of every version (the overall value, or the scenario values when
+  // there is none: resolveMetric), and everything of the versions that were in production (the
+  // performance review shows them per scenario and language).
   const productionIds = [...new Set(transitions.filter((t) => t.toStatus === 'production').map((t) => t.versionId))];
   const metrics = await db.$queryRaw<{ versionId: string; metric: string; name: string; unit: string; direction: 'lower_is_better' | 'higher_is_better'; scenario: string; language: string; value: number }[]>`
     SELECT m.version_id AS "versionId", d.key AS metric, d.name, d.unit, d.direction::text AS direction, m.scenario, m.language, m.value
     FROM metrics m JOIN metric_definitions d ON d.id = m.definition_id
-    WHERE (m.version_id = ANY(${versionIds}) AND m.language = '') OR (m.version_id = ANY(${productionIds}) AND m.language <> '')`;
+    WHERE (m.version_id = ANY(${productionIds}))
+       OR (m.version_id = ANY(${versionIds}) AND m.language = '' AND (m.scenario = '' OR NOT EXISTS (
+            SELECT 1 FROM metrics o WHERE o.version_id = m.version_id AND o.definition_id = m.definition_id AND o.scenario = '' AND o.language = '')))`;
+  const heavy = new Map((await db.modelVersion.findMany({ where: { id: { in: productionIds } }, select: productionVersionSelect })).map((v) => [v.id, v]));
   const componentIds = [...new Set(versions.map((v) => v.component.id))];
   const requirements = await db.metricRequirement.findMany({
     where: { componentId: { in: componentIds } },
@@ -140,7 +144,7 @@ export async function collectAuditFacts(ctx: ServiceContext, quarter: Quarter): 
   return withIndex({
     quarter,
     now: ctx.now(),
-    versions: new Map(versions.map((v) => [v.id, v])),
+    versions: new Map(versions.map((v) => [v.id, { ...v, commitMessage: null, configYaml: '', metadata: {}, _count: { artifacts: 0 }, ...heavy.get(v.id) }])),
     transitions,
     requests,
     rai: rai.map((r) => ({ ...r, result: r.result })),

@@ -11,7 +11,9 @@ const short = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 16) 
 const fmt = (n: number | null | undefined) => (n == null ? '—' : Number.isInteger(n) ? String(n) : String(+n.toFixed(3)));
 const CHART_METRICS = ['fvd', 'is', 'temporal_coherence', 'generation_time'];
 /** Long tables are cut here in the PDF (failures first); every row is in the JSON and Markdown files. */
-const MAX_ROWS = 250;
+const MAX_ROWS = 150;
+/** Production versions per component charted and tabulated (the latest ones). */
+const MAX_VERSIONS = 8;
 
 /** Rows with a failing or pending check first, then the rest, at most MAX_ROWS; and how many were left out. */
 function firstRows<T extends { checks: string[] }>(rows: T[], byId: Map<string, Check>): { shown: T[]; omitted: number } {
@@ -90,8 +92,10 @@ function deployments(doc: PDFKit.PDFDocument, r: QuarterlyReport, byId: Map<stri
 function performance(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
   heading(doc, '2. Performance across use cases', 16, 260);
   if (r.performance.length === 0) return para(doc, 'No version was in production during this quarter.');
-  for (const comp of r.performance) {
+  for (const all of r.performance) {
+    const comp = { ...all, versions: all.versions.slice(-MAX_VERSIONS) };
     heading(doc, `Component ${comp.component}`, 12, 230);
+    if (all.versions.length > MAX_VERSIONS) para(doc, `${all.versions.length} versions were in production this quarter; the latest ${MAX_VERSIONS} are shown.`, { size: 8.5, color: COLORS.muted });
     const key = CHART_METRICS.find((k) => comp.versions.some((v) => v.metrics.some((m) => m.metric === k)));
     if (key) {
       const scenarios = [...new Set(comp.versions.flatMap((v) => v.metrics.filter((m) => m.metric === key).flatMap((m) => Object.keys(m.byScenario))))].sort();

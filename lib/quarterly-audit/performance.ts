@@ -50,23 +50,27 @@ export async function performanceReview(ctx: ServiceContext, facts: AuditFacts, 
     inProd.push({ id: v.id, modelId: v.modelId });
   }
 
-  // Claimed vs measured, against the previous version of the component by semantic version.
+  // Claimed vs measured, against the previous version of the component by semantic version
+  // (all looked up in two queries, however many versions were in production).
   const claims: ClaimView[] = [];
-  for (const { id, modelId } of inProd) {
-    const v = facts.versions.get(id)!;
-    const impacts = parseCommitMessage(v.commitMessage ?? '').impacts.filter((i) => i.metricKey);
-    if (impacts.length === 0) continue;
-    const prev = await ctx.db.modelVersion.findFirst({
-      where: {
-        componentId: v.component.id,
-        OR: [{ major: { lt: v.major } }, { major: v.major, minor: { lt: v.minor } }, { major: v.major, minor: v.minor, patch: { lt: v.patch } }],
-      },
-      orderBy: [{ major: 'desc' }, { minor: 'desc' }, { patch: 'desc' }],
-      select: { modelId: true, metrics: { where: { scenario: '', language: '' }, select: { value: true, definition: { select: { key: true } } } } },
-    });
-    const mine = new Map((facts.by.metrics.get(id) ?? []).filter((m) => m.scenario === '' && m.language === '').map((m) => [m.metric, m.value]));
+  const claimed = inProd
+    .map(({ id, modelId }) => ({ v: facts.versions.get(id)!, modelId, impacts: parseCommitMessage(facts.versions.get(id)!.commitMessage ?? '').impacts.filter((i) => i.metricKey) }))
+    .filter((c) => c.impacts.length > 0);
+  const componentIds = [...new Set(claimed.map((c) => c.v.component.id))];
+  const siblings = componentIds.length
+    ? await ctx.db.modelVersion.findMany({ where: { componentId: { in: componentIds } }, select: { id: true, modelId: true, componentId: true, major: true, minor: true, patch: true } })
+    : [];
+  const cmp = (a: { major: number; minor: number; patch: number }, b: { major: number; minor: number; patch: number }) => a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+  const previousOf = new Map(claimed.map((c) => [c.v.id, siblings.filter((x) => x.componentId === c.v.component.id && cmp(x, c.v) < 0).sort(cmp).at(-1) ?? null]));
+  const prevIds = [...new Set([...previousOf.values()].filter((p) => p !== null).map((p) => p.id))];
+  const prevMetrics = prevIds.length
+    ? await ctx.db.metric.findMany({ where: { versionId: { in: prevIds }, scenario: '', language: '' }, select: { versionId: true, value: true, definition: { select: { key: true } } } })
+    : [];
+  for (const { v, modelId, impacts } of claimed) {
+    const prev = previousOf.get(v.id) ?? null;
+    const mine = new Map((facts.by.metrics.get(v.id) ?? []).filter((m) => m.scenario === '' && m.language === '').map((m) => [m.metric, m.value]));
     for (const i of impacts) {
-      const before = prev?.metrics.find((m) => m.definition.key === i.metricKey)?.value;
+      const before = prev ? prevMetrics.find((m) => m.versionId === prev.id && m.definition.key === i.metricKey)?.value : undefined;
       const after = mine.get(i.metricKey!);
       const measured = before !== undefined && after !== undefined && before !== 0 ? round2(((after - before) / Math.abs(before)) * 100) : null;
       const verdict = checkClaim(i.percent, measured);
