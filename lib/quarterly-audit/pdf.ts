@@ -57,12 +57,14 @@ function findings(doc: PDFKit.PDFDocument, r: QuarterlyReport): void {
   if (failed.length) {
     para(doc, `${failed.length} finding(s): failed checks, and pending ones whose deadline falls after the end of the period.`);
     table(doc, [{ header: 'Check', width: 0.07 }, { header: 'Result', width: 0.09 }, { header: 'What', width: 0.22 }, { header: 'Subject', width: 0.24 }, { header: 'Evidence', width: 0.38 }],
-      failed.map((c) => [c.id, resultCell(c.result), c.title, c.subject, c.evidence]));
+      failed.slice(0, MAX_ROWS).map((c) => [c.id, resultCell(c.result), c.title, c.subject, c.evidence]));
+    if (failed.length > MAX_ROWS) para(doc, `… and ${failed.length - MAX_ROWS} more finding(s); every check is in compliance_checklist.md.`, { size: 8.5, color: COLORS.muted });
   }
   if (r.unapprovedModifications.length) {
     heading(doc, 'Parameter modifications without a recorded approval', 12);
     table(doc, [{ header: 'Subject', width: 0.3 }, { header: 'Flag', width: 0.22 }, { header: 'Evidence', width: 0.4 }, { header: 'Check', width: 0.08 }],
-      r.unapprovedModifications.map((f) => [f.subject, f.flag.replace(/_/g, ' '), f.evidence, f.check]));
+      r.unapprovedModifications.slice(0, MAX_ROWS).map((f) => [f.subject, f.flag.replace(/_/g, ' '), f.evidence, f.check]));
+    if (r.unapprovedModifications.length > MAX_ROWS) para(doc, `… and ${r.unapprovedModifications.length - MAX_ROWS} more; all are in parameter_changes.json.`, { size: 8.5, color: COLORS.muted });
   }
 }
 
