@@ -16,6 +16,8 @@ import { generateQuarterlyAudit } from './snapshot';
 // and the auditor's sign-off of a snapshot.
 
 export const GenerateQuarterlyAuditSchema = z.object({ quarter: z.unknown() }).passthrough();
+const STALE_RUN_MS = 15 * 60_000; // the queue's expireInSeconds
+
 export const SignOffSchema = z.object({
   comment: z.string({ message: 'required: say what you checked' }).trim().min(1, { message: 'required: say what you checked' }).max(4000),
 });
@@ -51,11 +53,16 @@ export async function listQuarterlyAuditRuns(ctx: ServiceContext, take = 10) {
 
 /**
  * The job: generate the snapshot a run asks for, as the person who asked (their current role is
- * checked again), writing progress on the run. Safe to call twice: only a queued run is started.
+ * checked again), writing progress on the run. Safe to call twice: only a queued (or stale) run is started.
  */
 export async function runQuarterlyAuditJob(runId: string, opts: { db: Db; now?: () => Date }): Promise<{ auditId: string | null; status: string }> {
   const db = opts.db;
-  const started = await db.quarterlyAuditRun.updateMany({ where: { id: runId, status: 'queued' }, data: { status: 'running', startedAt: new Date(), step: 'starting', progress: 1 } });
+  // A run left 'running' by a worker that died (the queue retries it after it expires) starts again.
+  const stale = new Date(Date.now() - STALE_RUN_MS);
+  const started = await db.quarterlyAuditRun.updateMany({
+    where: { id: runId, OR: [{ status: 'queued' }, { status: 'running', startedAt: { lt: stale } }] },
+    data: { status: 'running', startedAt: new Date(), step: 'starting', progress: 1 },
+  });
   if (started.count === 0) return { auditId: null, status: 'skipped' };
   const run = await db.quarterlyAuditRun.findUniqueOrThrow({
     where: { id: runId },

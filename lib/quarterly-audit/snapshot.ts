@@ -88,7 +88,7 @@ export async function generateQuarterlyAudit(ctx: ServiceContext, q: Quarter, pr
   const summary = {
     ...report.summary, period: report.period, chain: report.chain,
     checkpoints: { start: ev.start ? { seq: ev.start.seq, at: ev.start.at } : null, end: { seq: ev.end.seq, at: ev.end.at } },
-    deployments: report.deployments.map((d) => d.modelId), gaps: report.gaps.map((g) => g.id), keyId: key.keyId,
+    deployedModelIds: report.deployments.map((d) => d.modelId), gaps: report.gaps.map((g) => g.id), keyId: key.keyId,
   };
   const audit = await inTransaction(ctx, async (tx) => {
     const row = await tx.quarterlyAudit.create({

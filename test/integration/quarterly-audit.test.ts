@@ -20,6 +20,8 @@ import { buildQuarterlyReport, type ChainEvidence } from '@/lib/quarterly-audit/
 import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
 import { requestQuarterlyAudit, runQuarterlyAuditJob, signOffQuarterlyAudit } from '@/lib/quarterly-audit/runs';
 import { sha256 } from '@/lib/quarterly-audit/bundle';
+import { auditView } from '@/lib/quarterly-audit/api-views';
+import { getQuarterlyAudit } from '@/lib/quarterly-audit/queries';
 import { ParameterChangesFileSchema } from '@/lib/quarterly-audit/parameter-changes-file';
 import { verifyBundle } from '@/lib/quarterly-audit/verify-bundle';
 import { signingKey } from '@/lib/audit/signing-key';
@@ -150,6 +152,13 @@ describe('generated snapshot', () => {
     expect(JSON.stringify(ev?.change)).toContain(row.chainHeadHash);
   });
 
+  it('lists the snapshot with the same summary as the report', async () => {
+    const view = auditView(await getQuarterlyAudit(contextFor(auditor), generated.id));
+    const s = generated.report.summary;
+    expect(view.summary).toMatchObject({ checks: s.checks, passed: s.passed, failed: s.failed, deployments: s.deployments, transitions: s.transitions, parameterChanges: s.parameterChanges, flagged: s.flagged });
+    expect(view.summary.deployments).toBeGreaterThan(0);
+  });
+
   it('has a PDF whose text names the model ids and the head hash', async () => {
     const pdf = await prisma.quarterlyAuditFile.findFirstOrThrow({ where: { auditId: generated.id, name: 'model_audit_report.pdf' }, select: { content: true } });
     const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'qa-')), 'r.pdf');
@@ -178,6 +187,15 @@ describe('generated snapshot', () => {
     const v = verifyBundle(bundle, { trustedPublicKeyPem: signingKey().publicKeyPem });
     expect(v).toMatchObject({ ok: true, quarter: '2021Q2', toSeq: expect.any(Number) as number });
     expect(Object.keys(zip)).toEqual(expect.arrayContaining(['docs/audits/2021Q2/manifest.json', 'docs/audits/2021Q2/evidence/events.jsonl', 'docs/audits/2021Q2/evidence/checkpoint-end.json', 'docs/audits/2021Q2/evidence/public-key.pem']));
+  });
+
+  it('starts a run once; a run left running by a dead worker starts again after it expires', async () => {
+    const fresh = await requestQuarterlyAudit(contextFor(auditor), { quarter: '1999Q1' });
+    await prisma.quarterlyAuditRun.update({ where: { id: fresh.id }, data: { status: 'running', startedAt: new Date() } });
+    expect((await runQuarterlyAuditJob(fresh.id, { db: prisma })).status).toBe('skipped');
+    await prisma.quarterlyAuditRun.update({ where: { id: fresh.id }, data: { startedAt: new Date(Date.now() - 16 * 60_000) } });
+    expect((await runQuarterlyAuditJob(fresh.id, { db: prisma })).status).toBe('succeeded');
+    await expect(prisma.quarterlyAuditRun.update({ where: { id: fresh.id }, data: { status: 'queued' } })).rejects.toThrow(/finished run is immutable/);
   });
 
   it('is immutable; regenerating makes a new snapshot; sign-off happens once with a comment', async () => {
