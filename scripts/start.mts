@@ -209,8 +209,9 @@ async function main() {
         console.log('    engineer@demo.local · senior@demo.local, senior2@demo.local (senior engineers)');
         console.log('    auditor@demo.local · viewer@demo.local');
       } else if (admins === 0) {
-        console.log('  No admin exists yet, so nobody can sign in. Create the first one (the password is asked for,');
-        console.log('  or read from stdin; never put it on the command line):');
+        console.log('  No admin exists yet, so nobody can sign in. Create the first one, either in the browser at');
+        console.log(`  http://${shown}:${port}/setup with the one-time code this log prints ([setup] …), or from the shell`);
+        console.log('  (the password is asked for, or read from stdin; never put it on the command line):');
         console.log('    npm run admin -- create --email you@example.org --name "Your Name"');
       }
       console.log('');

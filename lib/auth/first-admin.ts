@@ -15,8 +15,12 @@ export async function createFirstAdmin(db: Db, input: { email: string; name: str
   if (admins > 0) {
     throw new AppError('conflict', `An active admin already exists (${admins}): sign in as an admin and add users on the Admin page`);
   }
-  if (input.password === DEMO_PASSWORD) {
+  assertNotDemoPassword(input.password);
+  return createUser(contextFor(SYSTEM_ACTOR, { db }), { email: input.email, name: input.name, role: 'admin', password: input.password });
+}
+
+export function assertNotDemoPassword(password: string): void {
+  if (password === DEMO_PASSWORD) {
     throw new AppError('validation_failed', "The demo's public password may not be used", { fieldErrors: { password: ["is the demo's public password"] } });
   }
-  return createUser(contextFor(SYSTEM_ACTOR, { db }), { email: input.email, name: input.name, role: 'admin', password: input.password });
 }
