@@ -13,6 +13,8 @@ type Run = { id: string; quarter: string; status: string; progress: number; step
 export function GenerateAuditForm({ action, defaultQuarter }: { action: (prev: GenerateState, form: FormData) => Promise<GenerateState>; defaultQuarter: string }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [run, setRun] = useState<Run | null>(null);
+  // Controlled, so the quarter typed stays after the action runs (React resets uncontrolled forms).
+  const [quarter, setQuarter] = useState(defaultQuarter);
   const router = useRouter();
   const runId = state?.runId;
 
@@ -44,7 +46,7 @@ export function GenerateAuditForm({ action, defaultQuarter }: { action: (prev: G
     <form action={formAction} className="flex flex-wrap items-end gap-3" data-testid="generate-audit">
       <div>
         <label htmlFor="quarter" className={labelClass}>Quarter</label>
-        <input id="quarter" name="quarter" defaultValue={defaultQuarter} placeholder="2023Q2" className={`mt-1 w-32 ${inputClass}`} aria-describedby="quarter-help" />
+        <input id="quarter" name="quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} placeholder="2023Q2" className={`mt-1 w-32 ${inputClass}`} aria-describedby="quarter-help" />
         <p id="quarter-help" className="mt-1 text-xs text-slate-600">YYYYQ1–YYYYQ4 (UTC quarters)</p>
       </div>
       <button type="submit" className={`${buttonClass.primary} mb-5`} disabled={busy}>{busy ? 'Generating…' : 'Generate report'}</button>

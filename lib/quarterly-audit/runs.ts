@@ -69,15 +69,18 @@ export async function runQuarterlyAuditJob(runId: string, opts: { db: Db; now?: 
     select: {
       quarter: true,
       requestedBy: { select: { id: true, email: true, role: true, senior: true, active: true } },
-      requestedViaToken: { select: { id: true, name: true, role: true, senior: true, revokedAt: true, expiresAt: true } },
+      requestedViaToken: { select: { id: true, name: true, kind: true, role: true, revokedAt: true, expiresAt: true } },
     },
   });
   const u = run.requestedBy;
   const t = run.requestedViaToken;
-  // The job acts as whoever asked: the person, or the token (its role) accountable to its creator.
-  const actor: Actor = t
-    ? { type: 'api_token', id: t.id, label: `token:${t.name}`, role: t.role, senior: t.senior, userId: u.id }
-    : { type: 'user', id: u.id, label: u.email, role: u.role, senior: u.senior };
+  // The job acts as whoever asked, as lib/auth/api-token.ts resolves them: the person; their
+  // personal token (their role now); or a service token (its role, no decisions).
+  const actor: Actor = !t
+    ? { type: 'user', id: u.id, label: u.email, role: u.role, senior: u.senior }
+    : t.kind === 'personal'
+      ? { type: 'api_token', id: t.id, label: `${u.email} (token ${t.name})`, role: u.role, senior: u.senior, userId: u.id, tokenKind: 'personal' }
+      : { type: 'api_token', id: t.id, label: `token:${t.name} (service, issued by ${u.email})`, role: t.role, senior: false, userId: u.id, tokenKind: 'service' };
   const ctx = contextFor(actor, { db, now: opts.now });
   try {
     if (!u.active) throw new AppError('forbidden', `${u.email} is no longer active`);

@@ -7,7 +7,7 @@ import { GET as getFile } from '@/app/api/v1/quarterly-audits/[id]/files/[name]/
 import { POST as signOff } from '@/app/api/v1/quarterly-audits/[id]/signoff/route';
 import { runQuarterlyAuditJob } from '@/lib/quarterly-audit/runs';
 import { sha256 } from '@/lib/quarterly-audit/bundle';
-import { call, tokenFor, withOwnDatabase } from './api-helpers';
+import { call, serviceTokenFor, tokenFor, withOwnDatabase } from './api-helpers';
 
 // The REST API of quarterly audits: 202 + Location to poll, list with head hash, downloads, sign-off.
 const { db } = withOwnDatabase('mgr_api_qa');
@@ -31,6 +31,12 @@ describe('POST /api/v1/quarterly-audits', () => {
     expect(future.status).toBe(400);
     expect(JSON.stringify(future.json.errors)).toMatch(/future/);
     expect(await db().quarterlyAuditRun.count()).toBe(0);
+  });
+
+  it('is refused to a service token, even one with the auditor role (generating is for people)', async () => {
+    const service = (await serviceTokenFor('auditor')).token;
+    const r = await call(postAudit, 'POST', '/api/v1/quarterly-audits', { token: service, body: { quarter: '2023Q2' } });
+    expect(r.status).toBe(403);
   });
 
   it('is for auditors only', async () => {
