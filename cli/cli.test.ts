@@ -110,6 +110,55 @@ describe('mgr binary', () => {
     });
   });
 
+  describe('audit and point-in-time commands against a stub registry', () => {
+    let server: Server;
+    let url: string;
+    const paths: string[] = [];
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        paths.push(req.url ?? '');
+        res.writeHead(200, { 'content-type': 'application/json' });
+        if (req.url?.startsWith('/api/v1/audit/verify')) {
+          res.end(JSON.stringify({ ok: false, count: 245, brokenSeq: 246, reason: 'events 246…250 are missing: the checkpoint of 2023-09-30T23:59:59.000Z signed a chain up to seq 250' }));
+        } else {
+          res.end(JSON.stringify({ at: '2023-08-16T14:00:00.000Z', components: [
+            { component: 'base', modelId: 'pib-vg-base-diffusion-1.2.3-20230615', since: '2023-06-15T09:21:00.000Z', via: 'committee', imported: false, traffic: null },
+            { component: 'residual', modelId: 'pib-vg-residual-diffusion-1.1.0-20230502', since: '2023-08-16T13:07:00.000Z', via: 'rollback', imported: false,
+              traffic: [{ modelId: 'pib-vg-residual-diffusion-1.1.0-20230502', percent: 20 }, { modelId: 'pib-vg-residual-diffusion-1.2.0-20230808', percent: 80 }] },
+            { component: 'super-res', modelId: null, since: null, via: null, imported: false, traffic: null },
+          ] }));
+        }
+      });
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+    it('verify-audit exits 1 naming the first broken event', async () => {
+      const r = await mgr(['verify-audit', '--url', url, '--token', 't']);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('audit chain BROKEN at event #246: events 246…250 are missing');
+    });
+
+    it('production-at prints each component with its version, since when and how; --json gives the body', async () => {
+      const r = await mgr(['production-at', '2023-08-16T14:00:00Z', '--url', url, '--token', 't']);
+      expect(r.code).toBe(0);
+      expect(paths.at(-1)).toBe('/api/v1/production?at=2023-08-16T14%3A00%3A00Z');
+      expect(r.stdout).toMatch(/residual\s+pib-vg-residual-diffusion-1\.1\.0-20230502\s+since 2023-08-16T13:07:00\.000Z\s+\(rollback\)\s+traffic: .*1\.1\.0-20230502 20%, .*1\.2\.0-20230808 80%/);
+      expect(r.stdout).toMatch(/super-res\s+\(none\)/);
+      const j = await mgr(['--json', 'production-at', '2023-08-16', '--url', url, '--token', 't']);
+      expect(JSON.parse(j.stdout)).toMatchObject({ components: expect.arrayContaining([expect.objectContaining({ component: 'base' })]) });
+    });
+
+    it('production-at refuses a bad date before calling the server (exit 2, naming it)', async () => {
+      const before = paths.length;
+      const r = await mgr(['production-at', '16/08/2023', '--url', url, '--token', 't']);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('date: "16/08/2023" is not a date');
+      expect(paths.length).toBe(before);
+    });
+  });
+
   describe('lint-commit', () => {
     const good = '[BASE] TUNE: Adjust attention\n\nBody.\n\nPerformance impact: -15% on FVD, +2% on temporal coherence\nReviewed-by: Dr. Sharma\n';
     it('exits 0 for a good message and 1 with file:line: problem lines for a bad one', async () => {

@@ -11,6 +11,7 @@ import { RegisterVersionSchema, TestResultInputSchema, AddMetricsSchema } from '
 import { ApiClient, ApiError, describeProblem, FatalError, fieldErrorLines, isObject, type ApiResponse } from './client';
 import { ExportError, runExport } from './export';
 import { registerAuditCommands } from './audit-report';
+import { registerProductionAt } from './production-at';
 import { runImport, summaryLine } from './import';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, Output } from './output';
 import { parsePerformance, type SourcedMetric } from './performance';
@@ -400,6 +401,7 @@ export function buildProgram(out: { set(o: Output): void }): Command {
     });
 
   registerAuditCommands(program, { output, client, exit: (code) => new Exit(code), usage: (m) => new UsageError(m) });
+  registerProductionAt(program, { output, client, usage: (m) => new UsageError(m) });
 
   program
     .command('lint-commit')

@@ -8,6 +8,7 @@ export const NAV_LINKS: { href: string; label: string; permission: Permission }[
   { href: '/approvals', label: 'Approvals', permission: 'read:registry' },
   { href: '/parameters', label: 'Parameters', permission: 'read:registry' },
   { href: '/incidents', label: 'Incidents', permission: 'read:registry' },
+  { href: '/production', label: 'Production at', permission: 'read:registry' },
   { href: '/audit', label: 'Audit log', permission: 'read:audit-log' },
   { href: '/audits', label: 'Quarterly audits', permission: 'generate:quarterly-audit' },
   { href: '/api-docs', label: 'API', permission: 'read:registry' },

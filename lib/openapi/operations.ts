@@ -12,6 +12,7 @@ import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema, Transit
 import { UpdateMetricRangeSchema } from '../validation/metric-definition';
 import { ParameterSetInputSchema } from '../validation/parameter-set';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { PRODUCTION_OPERATIONS } from './production';
 import { QUARTERLY_AUDIT_OPERATIONS } from './quarterly-audits';
 
 // The operations of /api/v1: each names the zod schemas of its request and response, the same
@@ -188,5 +189,6 @@ export const OPERATIONS: Op[] = [
     permission: 'none', security: [], success: { status: 200, description: 'OpenAPI 3.1' }, errors: [],
   },
   ...QUARTERLY_AUDIT_OPERATIONS,
+  ...PRODUCTION_OPERATIONS,
 ];
 
