@@ -409,6 +409,8 @@ export async function readVersionFolder(folder: VersionFolder, hooks: { onHash?:
     metadata,
     artifacts,
     metrics: metrics.map(({ metric, value, scenario, language }) => ({ metric, value, ...(scenario ? { scenario } : {}), ...(language ? { language } : {}) })),
+
+    source: 'import', // history the files state is recorded as imported, not approved here
   };
   if (typeof metadata.description === 'string') candidate.description = metadata.description;
   if (configYaml !== undefined) candidate.configYaml = configYaml;

@@ -1,4 +1,5 @@
 import { appendAuditEvent } from '../audit/chain';
+import { IMPORTED_MARK } from '../audit/events';
 import type { ServiceContext } from '../context';
 import { parameterSetSelect } from '../data/parameter-sets';
 import { getSettings } from '../data/settings';
@@ -157,6 +158,11 @@ export async function importParameterSet(ctx: ServiceContext, rawInput: unknown)
     await appendAuditEvent(tx, { occurredAt: ctx.now(),
       actor, action: 'parameter_set.import', entityType: 'parameter_set', entityId: row.id,
       change: { record: rec, status: row.status, source: 'import', approvalRecordedInRegistry: false },
+    });
+    // The effective date the file states, as history on that date: imported, not approved here.
+    await appendAuditEvent(tx, {
+      occurredAt: new Date(`${rec.effective_date}T00:00:00.000Z`), actor, action: 'history.imported', entityType: 'parameter_set', entityId: row.id,
+      change: { mark: IMPORTED_MARK, what: 'parameter_effective', parameterId: rec.parameter_id, approvedBy: rec.approved_by ?? null, date: rec.effective_date, source: 'parameter file' },
     });
     return { result: 'created', id: row.id, parameterId: row.parameterId, status: row.status };
   }, { onUniqueViolation: `Parameter set ${rec.parameter_id} was imported concurrently; import again to compare` });

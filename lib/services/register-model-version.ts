@@ -1,5 +1,7 @@
 import YAML from 'yaml';
 import { appendAuditEvent } from '../audit/chain';
+import { IMPORTED_MARK } from '../audit/events';
+import type { Actor } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db';
 import { buildModelId, parseIsoDate, parseSemver } from '../domain/naming';
@@ -100,6 +102,7 @@ export async function registerModelVersion(ctx: ServiceContext, rawInput: unknow
           metrics: metricCount,
         },
       });
+      if (input.source === 'import') await recordImportedHistory(tx, actor, { id: version.id, modelId }, input);
       return version;
     },
     { onUniqueViolation: `Version ${input.version} of ${input.component} is already registered` },
@@ -137,3 +140,31 @@ function checkConsistency(input: RegisterVersionInput, modelId: string): void {
 }
 
 export type { Tx };
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date a file states, as the start of that UTC day; null when absent; 400 naming it when not a date. */
+function statedDate(value: string | undefined, field: string): Date | null {
+  if (value === undefined || value === '') return null;
+  const t = new Date(`${value}T00:00:00.000Z`);
+  if (!DAY_RE.test(value) || Number.isNaN(t.getTime()) || t.toISOString().slice(0, 10) !== value) {
+    throw validationFailed(`Invalid imported history: ${field} "${value}" is not a date YYYY-MM-DD`, { [field]: ['must be a date YYYY-MM-DD'] });
+  }
+  return t;
+}
+
+/**
+ * What metadata.json says happened before the registry existed, on its own dates: the approval
+ * and the start of production, marked "imported, not approved here" (point-in-time answers and
+ * quarterly reports cover the pre-registry era, and say it was not decided in the registry).
+ */
+async function recordImportedHistory(tx: Tx, actor: Actor, version: { id: string; modelId: string }, input: RegisterVersionInput): Promise<void> {
+  const { modelId } = version;
+  const approval = input.metadata?.approval;
+  const approvedOn = statedDate(approval?.approval_date, 'metadata.approval.approval_date');
+  const productionOn = statedDate(approval?.production_date, 'metadata.approval.production_date');
+  const base = { actor, entityType: 'model_version', entityId: version.id, action: 'history.imported' } as const;
+  const common = { mark: IMPORTED_MARK, modelId, component: input.component, approvedBy: approval?.approved_by ?? null, source: 'metadata.json' };
+  if (approvedOn) await appendAuditEvent(tx, { ...base, occurredAt: approvedOn, change: { ...common, what: 'approval', date: approval!.approval_date! } });
+  if (productionOn) await appendAuditEvent(tx, { ...base, occurredAt: productionOn, change: { ...common, what: 'production', date: approval!.production_date! } });
+}

@@ -88,6 +88,12 @@ export const RegisterVersionSchema = z.object({
   git: GitInfoSchema.optional(),
   tags: z.array(TagSchema).max(50).optional(),
   metrics: z.array(MetricInputSchema).max(10_000).optional(),
+  /**
+   * 'import': the version existed before the registry (mgr import). The dates its metadata states
+   * (approval.approval_date, approval.production_date) are recorded as history with that business
+   * time, marked "imported, not approved here".
+   */
+  source: z.enum(['import']).optional(),
 });
 
 export type RegisterVersionInput = z.infer<typeof RegisterVersionSchema>;
