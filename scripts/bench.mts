@@ -9,13 +9,18 @@
 //     a table with ratios against the baseline;
 //  5. drops the database unless --keep.
 //
+//  6. times `verify` of the audit chain over --audit-events (default 1,000,000) events in a
+//     database of its own (scripts/bench-audit.mts; goal ≤ 10 s).
+//
 // Options: --versions=10000 --runs=50 --warmup=5 --keep --json=bench-results/bench.json
+//          --audit-events=1000000 (0 skips it) --only=audit (just the audit chain)
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { benchAuditVerify } from './bench-audit.mts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const arg = (name: string, dflt: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt;
@@ -236,7 +241,17 @@ async function main() {
   }
 }
 
-main().catch((e: unknown) => {
+const AUDIT_EVENTS = Number(arg('audit-events', '1000000'));
+
+async function run() {
+  if (arg('only', '') !== 'audit') await main();
+  if (AUDIT_EVENTS > 0) {
+    const r = await benchAuditVerify({ serverUrl: server, events: AUDIT_EVENTS, keep: KEEP, log });
+    console.log(`\nAudit chain: verify over ${r.events.toLocaleString('en')} events took ${(r.verifyMs / 1000).toFixed(2)} s (${r.ok ? 'ok' : 'BROKEN'}; goal ≤ 10 s)\n`);
+  }
+}
+
+run().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -132,7 +132,7 @@ export async function verifyAuditChain(db: Db | Tx, opts: { publicKeyPem?: strin
   let count = 0;
   let sawV2 = false;
   let unauthenticated = 0;
-  for await (const e of readEvents(db, 0, { pageSize: opts.pageSize })) {
+  for await (const e of readEvents(db, 0, { pageSize: opts.pageSize, direct: true })) {
     const broken = checkLink(e, expected);
     if (broken) return { ok: false, count, brokenSeq: Math.min(e.seq, expected.seq), reason: broken };
     if (e.v === 1 && sawV2) return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} uses the legacy hash after newer events: inserted behind the app's back` };

@@ -77,9 +77,32 @@ function hashedFields(e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): Record<st
   return { ...common, v: e.v, occurredAt: e.occurredAt, recordedAt: e.recordedAt };
 }
 
+/** The event's RFC 8785 canonical JSON (what is hashed), by the general canonicalizer. */
+export function canonicalHashedJson(e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): string {
+  return canonicalJson(hashedFields(e));
+}
+
+const str = JSON.stringify;
+
+/**
+ * The same bytes as canonicalHashedJson, built directly: the envelope's keys are fixed, so they
+ * are written in their RFC 8785 (UTF-16 code unit) order and only `change` goes through the
+ * general canonicalizer. Three times faster; verify over a million events depends on it.
+ * (event-hash.test.ts checks both agree on generated events.)
+ */
+export function fastHashedJson(e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): string {
+  if (!Number.isSafeInteger(e.seq)) return canonicalHashedJson(e);
+  const head = `{"action":${str(e.action)},"actorId":${e.actorId === null ? 'null' : str(e.actorId)},"actorLabel":${str(e.actorLabel)},"actorType":${str(e.actorType)}`;
+  const change = canonicalJson(e.change);
+  const entity = `"entityId":${str(e.entityId)},"entityType":${str(e.entityType)}`;
+  if (e.v === 1) return `${head},"at":${str(e.recordedAt)},"change":${change},${entity},"seq":${e.seq}}`;
+  if (!Number.isSafeInteger(e.v)) return canonicalHashedJson(e);
+  return `${head},"change":${change},${entity},"occurredAt":${str(e.occurredAt)},"recordedAt":${str(e.recordedAt)},"seq":${e.seq},"v":${e.v}}`;
+}
+
 /** SHA-256 over the previous hash, a newline and the event's RFC 8785 canonical JSON. */
 export function computeEventHash(prevHash: string, e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(hashedFields(e))).digest('hex');
+  return createHash('sha256').update(`${prevHash}\n${fastHashedJson(e)}`).digest('hex');
 }
 
 /** One event as one canonical JSON line (no trailing newline): the bundle's and export's format. */

@@ -1,56 +1,58 @@
 // Streams audit_events in sequence order, in keyset pages, as plain records (no per-row ORM
 // models): the verifier walks a million events in flat memory.
-import type { Db, Tx } from '../db';
+import pg from 'pg';
+import { connectionStringOf, type Db, type Tx } from '../db';
 import type { AuditEventRecord } from './event-hash';
 
 export type StoredEvent = AuditEventRecord & { mac: string | null };
 
-type RawRow = {
-  seq: number;
-  hash_version: number;
-  occurred_at: Date;
-  recorded_at: Date;
-  actor_type: string;
-  actor_id: string | null;
-  actor_label: string;
-  action: string;
-  entity_type: string;
-  entity_id: string;
-  change: unknown;
-  prev_hash: string;
-  hash: string;
-  mac: string | null;
-};
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
-/** Events with seq > afterSeq (up to and including toSeq when given), in order. */
-export async function* readEvents(db: Db | Tx, afterSeq = 0, opts: { toSeq?: number; pageSize?: number } = {}): AsyncGenerator<StoredEvent> {
-  const pageSize = opts.pageSize ?? 5000;
+type TextRow = Omit<StoredEvent, 'change'> & { change: string };
+
+/**
+ * One page, every column as text (times formatted by the server, `change` as its JSON text): the
+ * driver converts nothing per value, which is most of the cost on long chains.
+ */
+async function fetchPage(db: Db | Tx, after: number, toSeq: number, pageSize: number): Promise<StoredEvent[]> {
+  const rows = await db.$queryRawUnsafe<TextRow[]>(PAGE_SQL, after, toSeq, pageSize);
+  return rows.map(parseRow);
+}
+
+const PAGE_SQL = `SELECT seq, hash_version::int AS v, to_char(occurred_at AT TIME ZONE 'UTC', ${ISO}) AS "occurredAt",
+            to_char(recorded_at AT TIME ZONE 'UTC', ${ISO}) AS "recordedAt", actor_type::text AS "actorType", actor_id AS "actorId",
+            actor_label AS "actorLabel", action, entity_type AS "entityType", entity_id AS "entityId", change::text AS change,
+            prev_hash AS "prevHash", hash, mac
+     FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
+
+function parseRow(r: TextRow): StoredEvent {
+  return { ...r, change: JSON.parse(r.change) as unknown };
+}
+
+/**
+ * Events with seq > afterSeq (up to and including toSeq when given), in order. The next page is
+ * fetched while the caller works through the current one.
+ */
+export async function* readEvents(db: Db | Tx, afterSeq = 0, opts: { toSeq?: number; pageSize?: number; direct?: boolean } = {}): AsyncGenerator<StoredEvent> {
+  const pageSize = opts.pageSize ?? 10_000;
   const toSeq = opts.toSeq ?? 2_147_483_647;
-  let last = afterSeq;
-  for (;;) {
-    const rows = await db.$queryRaw<RawRow[]>`
-      SELECT seq, hash_version::int AS hash_version, occurred_at, recorded_at, actor_type::text AS actor_type, actor_id,
-             actor_label, action, entity_type, entity_id, change, prev_hash, hash, mac
-      FROM audit_events WHERE seq > ${last} AND seq <= ${toSeq} ORDER BY seq LIMIT ${pageSize}`;
-    for (const r of rows) {
-      yield {
-        seq: r.seq,
-        v: r.hash_version,
-        occurredAt: r.occurred_at.toISOString(),
-        recordedAt: r.recorded_at.toISOString(),
-        actorType: r.actor_type,
-        actorId: r.actor_id,
-        actorLabel: r.actor_label,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        change: r.change,
-        prevHash: r.prev_hash,
-        hash: r.hash,
-        mac: r.mac,
-      };
+  // Direct: a plain pg connection of its own (≈ 2× faster than through the ORM on a million rows);
+  // not for a transaction client, whose reads must stay inside its transaction.
+  const url = opts.direct ? connectionStringOf(db) : undefined;
+  const client = url ? new pg.Client({ connectionString: url, application_name: 'mgr-audit-verify' }) : null;
+  if (client) await client.connect();
+  const fetch = (after: number) =>
+    client ? client.query<TextRow>(PAGE_SQL, [after, toSeq, pageSize]).then((r) => r.rows.map(parseRow)) : fetchPage(db, after, toSeq, pageSize);
+  try {
+    let next: Promise<StoredEvent[]> | null = fetch(afterSeq);
+    while (next) {
+      const rows: StoredEvent[] = await next;
+      // The next page is read while the caller checks this one.
+      next = rows.length === pageSize ? fetch(rows[rows.length - 1].seq) : null;
+      next?.catch(() => undefined);
+      yield* rows;
     }
-    if (rows.length < pageSize) return;
-    last = rows[rows.length - 1].seq;
+  } finally {
+    await client?.end().catch(() => undefined);
   }
 }
