@@ -10,7 +10,7 @@ import { AppError } from '../errors';
 import { GENESIS_HASH, checkLink } from './event-hash';
 import { lockAuditChain } from './lock';
 import { readEvents } from './read-chain';
-import { eventMac, signingKey, signingKeyOrNull } from './signing-key';
+import { eventMac, type SigningKey, signingKey, signingKeyOrNull } from './signing-key';
 import { type Checkpoint, checkpointPayload } from './verify-events';
 
 export { type Checkpoint, CheckpointSchema, checkpointPayload, verifyCheckpointSignature, verifyEvents, parseCanonicalLine } from './verify-events';
@@ -44,29 +44,47 @@ function mayCheckpoint(actor: Actor): boolean {
  * events since the previous checkpoint do not verify (signing a tampered head would vouch for
  * it). Runs under the audit lock, so no event slips in between reading the head and signing it.
  */
+type Cursor = { seq: number; prevHash: string; prevRecordedAt: string | null };
+
+/** Check events after `from` (links, hashes, MACs); the cursor after the last one. */
+async function checkFrom(db: Db | Tx, from: Cursor, key: SigningKey, direct: boolean): Promise<Cursor> {
+  let expected = from;
+  for await (const e of readEvents(db, from.seq - 1, { direct })) {
+    const broken = checkLink(e, expected);
+    const forged = !broken && e.v >= 2 && (e.mac === null || e.mac !== eventMac(key, e.hash));
+    if (broken || forged) {
+      throw new AppError('conflict', `The audit chain is broken at seq ${e.seq} (${broken ?? 'no valid MAC'}): not signing a checkpoint over it`);
+    }
+    expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
+  }
+  return expected;
+}
+
 export async function createCheckpoint(ctx: ServiceContext, reason: string): Promise<StoredCheckpoint> {
   if (!mayCheckpoint(ctx.actor)) throw new AppError('forbidden', `Your role (${ctx.actor.role}) may not sign an audit checkpoint`);
   const key = signingKey();
   const at = ctx.now();
+  const start = async (db: Db | Tx): Promise<Cursor> => {
+    const prev = await latestCheckpoint(db);
+    if (prev && prev.seq > 0) {
+      const covered = await db.auditEvent.findUnique({ where: { seq: prev.seq }, select: { hash: true } });
+      if (covered?.hash !== prev.hash) throw new AppError('conflict', `The audit chain does not match the checkpoint at seq ${prev.seq}: not signing a new one (run verify)`);
+    }
+    return { seq: (prev?.seq ?? 0) + 1, prevHash: prev?.hash ?? GENESIS_HASH, prevRecordedAt: null };
+  };
+  // The long part first, outside the transaction, on a connection of its own (a first checkpoint
+  // over a million events); then, under the lock, only what was appended meanwhile.
+  const checked = await checkFrom(ctx.db, await start(ctx.db), key, true);
   return ctx.db.$transaction(
     async (tx) => {
       await lockAuditChain(tx);
-      const prev = await latestCheckpoint(tx);
-      let expected = { seq: (prev?.seq ?? 0) + 1, prevHash: prev?.hash ?? GENESIS_HASH, prevRecordedAt: null as string | null };
-      if (prev) {
-        const covered = await tx.auditEvent.findUnique({ where: { seq: prev.seq }, select: { hash: true } });
-        if (prev.seq > 0 && covered?.hash !== prev.hash) {
-          throw new AppError('conflict', `The audit chain does not match the checkpoint at seq ${prev.seq}: not signing a new one (run verify)`);
-        }
+      let cursor = await start(tx);
+      if (checked.seq > cursor.seq) {
+        const last = await tx.auditEvent.findUnique({ where: { seq: checked.seq - 1 }, select: { hash: true } });
+        if (last?.hash !== checked.prevHash) throw new AppError('conflict', `Event ${checked.seq - 1} changed while it was being checked: not signing`);
+        cursor = checked;
       }
-      for await (const e of readEvents(tx, prev?.seq ?? 0)) {
-        const broken = checkLink(e, expected);
-        const forged = !broken && e.v >= 2 && (e.mac === null || e.mac !== eventMac(key, e.hash));
-        if (broken || forged) {
-          throw new AppError('conflict', `The audit chain is broken at seq ${e.seq} (${broken ?? 'no valid MAC'}): not signing a checkpoint over it`);
-        }
-        expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
-      }
+      const expected = await checkFrom(tx, cursor, key, false);
       const statement = { seq: expected.seq - 1, hash: expected.prevHash, at: at.toISOString(), reason, keyId: key.keyId };
       const signature = sign(null, checkpointPayload(statement), key.privateKey).toString('base64');
       const row = await tx.auditCheckpoint.create({
@@ -75,7 +93,7 @@ export async function createCheckpoint(ctx: ServiceContext, reason: string): Pro
       });
       return toCheckpoint(row);
     },
-    { timeout: 120_000, maxWait: 30_000 },
+    { timeout: 60_000, maxWait: 30_000 },
   );
 }
 

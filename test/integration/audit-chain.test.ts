@@ -53,7 +53,7 @@ describe('audit chain', () => {
   it('gives one unbroken chain under 50 concurrent writers', async () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        db.$transaction((tx) => appendAuditEvent(tx, { actor: SYSTEM_ACTOR, occurredAt: new Date(), action: 'incident.log', entityType: 'test', entityId: `w${i}`, change: { entryId: `w${i}`, text: `writer ${i}` } })),
+        db.$transaction((tx) => appendAuditEvent(tx, { actor: SYSTEM_ACTOR, occurredAt: new Date(), action: 'incident.log', entityType: 'test', entityId: `w${i}`, change: { entryId: `w${i}`, text: `writer ${i}` } }), { maxWait: 60_000 }),
       ),
     );
     const result = await verifyAuditChain(db);
