@@ -1,5 +1,8 @@
 import { notFound } from 'next/navigation';
 import { findUnstorable } from '../validation/common';
+import { decodedSegment } from './url-guard';
+
+export { decodedSegment };
 
 // Pages read their path and search parameters through these: a value the database cannot store or
 // compare (a NUL character, invalid Unicode) is the 404 page, never a 500 from a query. (proxy.ts
@@ -22,15 +25,3 @@ export async function pageSearchParams<T extends object>(searchParams: Promise<T
   return value;
 }
 
-/**
- * A path segment as the user typed it. Next.js may hand a segment over still percent-encoded; a
- * second decode of an already decoded "%" would throw (a 500), so a segment that is not valid
- * percent-encoding is taken as it is.
- */
-export function decodedSegment(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}

@@ -92,3 +92,16 @@ export function problemPage(p: RequestProblem): string {
     `<p style="font-size:.875rem;font-weight:600;color:#475569">${title}</p><h1 style="font-size:1.5rem">This address cannot be served</h1>` +
     `<p><code>${escapeHtml(p.field)}</code> ${escapeHtml(p.reason)}.</p><p><a href="/">Back to the dashboard</a></p></body></html>`;
 }
+
+/**
+ * A path segment as the user typed it. Next.js may hand a segment over still percent-encoded; a
+ * second decode of an already decoded "%" would throw (a 500), so a segment that is not valid
+ * percent-encoding is taken as it is.
+ */
+export function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

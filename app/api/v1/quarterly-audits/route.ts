@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
-import { readJson, route } from '@/lib/api/http';
+import { parseQuery, readJson, route } from '@/lib/api/http';
+import { z } from 'zod';
 import { contextFor } from '@/lib/context';
 import { currentJobRunner } from '@/lib/jobs/queue';
 import { enqueueQuarterlyAudit } from '@/lib/jobs/quarterly-audit-queue';
@@ -9,9 +10,11 @@ import { requestQuarterlyAudit } from '@/lib/quarterly-audit/runs';
 
 export const dynamic = 'force-dynamic';
 
+const ListQuarterlyAuditsQuerySchema = z.object({ quarter: z.string().max(20).optional() });
+
 /** Stored snapshots, newest first, each with its chain head hash. */
 export const GET = route('generate:quarterly-audit', async ({ request, actor }) => {
-  const quarter = new URL(request.url).searchParams.get('quarter') ?? undefined;
+  const { quarter } = parseQuery(request, ListQuarterlyAuditsQuerySchema); // NUL etc. → 400 naming quarter
   return { items: (await listQuarterlyAudits(contextFor(actor), { quarter })).map(auditView) };
 });
 
