@@ -12,6 +12,7 @@ const PAGES: { path: string; role: 'engineer' | 'committee' | 'auditor' | 'admin
   { path: '/parameters', role: 'committee' },
   { path: '/incidents', role: 'engineer' },
   { path: '/audit', role: 'auditor' },
+  { path: '/audits', role: 'auditor' },
   { path: '/admin', role: 'admin' },
   { path: '/admin/tokens', role: 'admin' },
   { path: '/api-docs', role: 'engineer' },
