@@ -43,11 +43,18 @@ type Case = {
   action: string; name?: string; fn: Action; allowed: RoleName[]; build: (a: TestActor) => Promise<Record<string, string | string[]>>;
   /** What an allowed action leaves behind (default: audit events). */
   written?: () => Promise<number>;
+  /** Wait for work the action started in the background. */
+  settle?: () => Promise<void>;
 };
 
 const ENGINEERS: RoleName[] = ['engineer', 'senior'];
 let requester: TestActor; // someone else who asked for promotions, proposed sets, opened incidents
 let sharedAuditId: string;
+
+/** Without a job queue in the test process, generateAuditAction generates in the background: wait for it. */
+async function runsFinished(): Promise<void> {
+  while ((await prisma.quarterlyAuditRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0) await new Promise((r) => setTimeout(r, 200));
+}
 const Q = parseQuarter('2022Q4', new Date());
 const snapshot = async (by: TestActor) => (await generateQuarterlyAudit(contextFor(by), Q)).id;
 
@@ -76,7 +83,7 @@ const CASES: Case[] = [
   },
   { action: 'approvals/actions.ts#withdrawAction', fn: approvals.withdrawAction, allowed: ENGINEERS, build: async (a) => ({ requestId: (await A.openRequest('committee', a.id)).id, reason: 'not yet' }) },
   { action: 'audit/actions.ts#verifyChainAction', fn: audit.verifyChainAction as unknown as Action, allowed: ['admin', 'committee', 'engineer', 'senior', 'auditor'], build: async () => ({}) },
-  { action: 'audits/actions.ts#generateAuditAction', fn: audits.generateAuditAction, allowed: ['auditor'], build: async () => ({ quarter: Q.id }), written: () => prisma.quarterlyAuditRun.count() },
+  { action: 'audits/actions.ts#generateAuditAction', fn: audits.generateAuditAction, allowed: ['auditor'], build: async () => ({ quarter: Q.id }), written: () => prisma.quarterlyAuditRun.count(), settle: runsFinished },
   // A snapshot is signed off once: the auditor gets a fresh one, the others try the shared one.
   { action: 'audits/actions.ts#signOffAction', fn: audits.signOffAction, allowed: ['auditor'], build: async (a) => ({ auditId: a.role === 'auditor' ? await snapshot(a) : sharedAuditId, comment: 'gates and votes checked' }) },
   { action: 'incidents/actions.ts#openIncidentAction', fn: incidents.openIncidentAction, allowed: ENGINEERS, build: async () => ({ versionId: (await A.productionWithPrevious()).id, title: 'Flicker', severity: 'critical' }) },
@@ -136,6 +143,7 @@ describe('authorization matrix: every role × every server action', () => {
           expect(written, `${r}: nothing written`).toBe(0);
         }
       }
+      await c.settle?.();
     });
   }
 
@@ -147,6 +155,7 @@ describe('authorization matrix: every role × every server action', () => {
       const result = await c.fn(null as never, A.form(fields));
       expect(result?.error, c.action).toBeTruthy();
       expect(await count(), c.action).toBe(before);
+      await c.settle?.();
     }
   });
 });

@@ -47,6 +47,8 @@ type Case = {
   route: string; method: string; name?: string; handler: Handler<Record<string, string>>; allowed: RoleName[]; build: (role: RoleName) => Promise<Req>;
   /** What an allowed write leaves behind (default: audit events). */
   written?: () => Promise<number>;
+  /** Wait for work the handler started in the background. */
+  settle?: () => Promise<void>;
 };
 
 const ALL = ROLE_NAMES;
@@ -55,6 +57,11 @@ const h = (x: unknown) => x as Handler<Record<string, string>>;
 let n = 0;
 const pid = (kind: string) => `${kind}-2032${String(1 + (n++ % 12)).padStart(2, '0')}01-${Date.now() % 1e7}${n}`;
 let ownerId: string;
+
+/** Without a job queue in the test process, POST /quarterly-audits generates in the background: wait for it. */
+async function runsFinished(): Promise<void> {
+  while ((await prisma.quarterlyAuditRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0) await new Promise((r) => setTimeout(r, 200));
+}
 let auditor: A.TestActor;
 let sharedAuditId: string;
 const Q = parseQuarter('2022Q4', new Date());
@@ -82,7 +89,10 @@ const CASES: Case[] = [
   { route: 'tokens', method: 'POST', name: 'service', handler: h(r.tokens.POST), allowed: ['admin'], build: async () => ({ body: { name: `ci ${A.uniqueSuffix()}`, role: 'viewer' } }) },
   { route: 'tokens/[id]', method: 'DELETE', handler: h(r.token.DELETE), allowed: ['admin'], build: async () => ({ params: { id: (await A.apiToken(ownerId)).id } }) },
   { route: 'quarterly-audits', method: 'GET', handler: h(r.audits.GET), allowed: ['auditor'], build: async () => ({}) },
-  { route: 'quarterly-audits', method: 'POST', handler: h(r.audits.POST), allowed: ['auditor'], build: async () => ({ body: { quarter: Q.id } }), written: () => prisma.quarterlyAuditRun.count() },
+  {
+    route: 'quarterly-audits', method: 'POST', handler: h(r.audits.POST), allowed: ['auditor'], build: async () => ({ body: { quarter: Q.id } }),
+    written: () => prisma.quarterlyAuditRun.count(), settle: runsFinished,
+  },
   { route: 'quarterly-audits/[id]', method: 'GET', handler: h(r.audit.GET), allowed: ['auditor'], build: async () => ({ params: { id: sharedAuditId } }) },
   { route: 'quarterly-audits/[id]/files/[name]', method: 'GET', handler: h(r.auditFile.GET), allowed: ['auditor'], build: async () => ({ params: { id: sharedAuditId, name: 'compliance_checklist.md' } }) },
   // A snapshot is signed off once: the auditor gets a fresh one, the others try the shared one.
@@ -132,6 +142,7 @@ describe('authorization matrix: every role × every route handler (bearer tokens
           expect(written, `${role}: nothing written`).toBe(0);
         }
       }
+      await c.settle?.();
     });
   }
 
