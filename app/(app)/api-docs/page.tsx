@@ -112,9 +112,9 @@ export default async function ApiDocsPage() {
               <p>{info.description}</p>
               <p>
                 Authenticate with an API token: <code className="font-mono">Authorization: Bearer mgr_…</code>.{' '}
-                Make a personal token (it acts as you) under <Link href="/account/tokens">My tokens</Link>.{' '}
+                Make a personal token (it acts as you) under <Link href="/account/tokens" className="underline">My tokens</Link>.{' '}
                 {canCreateServiceToken(actor).ok ? (
-                  <>Service tokens for pipelines (register and report, never decide) are under <Link href="/admin/tokens">Admin → API tokens</Link>.</>
+                  <>Service tokens for pipelines (register and report, never decide) are under <Link href="/admin/tokens" className="underline">Admin → API tokens</Link>.</>
                 ) : (
                   <>A pipeline needs a service token (engineer to register versions): ask an admin.</>
                 )}
