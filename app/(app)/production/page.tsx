@@ -24,7 +24,10 @@ export default async function ProductionPage({ searchParams }: { searchParams: P
   const [answer, timeline] = await Promise.all([parsed.success ? getProductionAt(ctx, parsed.data.at) : null, getProductionTimeline(ctx)]);
   const starts = timeline.flatMap((t) => t.periods.map((p) => Date.parse(p.from)));
   const lo = starts.length ? Math.min(...starts) : ctx.now().getTime();
-  const hi = Math.max(ctx.now().getTime(), lo + 1);
+  // The axis ends a month after the last recorded change (or the chosen date), not at today:
+  // years without a change would squeeze the history into a sliver.
+  const ends = timeline.flatMap((t) => t.periods.flatMap((p) => [Date.parse(p.from), p.to ? Date.parse(p.to) : 0]));
+  const hi = Math.min(ctx.now().getTime(), Math.max(lo + 1, ...ends, parsed.success ? parsed.data.at.getTime() : 0) + 30 * 86_400_000);
   const pct = (t: number) => `${(((t - lo) / (hi - lo)) * 100).toFixed(2)}%`;
   const marker = parsed.success ? parsed.data.at.getTime() : null;
   return (
@@ -65,7 +68,7 @@ export default async function ProductionPage({ searchParams }: { searchParams: P
       )}
       <Card>
         <h2 className="mb-2 text-base font-semibold">Production timeline</h2>
-        <p className="mb-3 text-xs text-slate-600">{new Date(lo).toISOString().slice(0, 10)} → today. Colour: committee (green), emergency (amber), rollback (red), imported (grey). The line marks the chosen date.</p>
+        <p className="mb-3 text-xs text-slate-600">{new Date(lo).toISOString().slice(0, 10)} → {new Date(hi).toISOString().slice(0, 10)}. Colour: committee (green), emergency (amber), rollback (red), imported (grey). The line marks the chosen date.</p>
         <div className="space-y-4" data-testid="production-timeline">
           {timeline.map((t) => (
             <section key={t.component} aria-label={`${t.component} production periods`}>
