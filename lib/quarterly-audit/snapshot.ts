@@ -41,7 +41,8 @@ async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint,
   const end = checkpointStatement(endCp);
   const lines: string[] = [];
   let inQuarter = 0;
-  for await (const stored of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq })) {
+  // Direct: the events are read as text over a pg connection of their own (not ORM rows).
+  for await (const stored of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq, direct: true })) {
     // The per-event MAC needs the secret key to check: it stays out of the bundle.
     const { mac: _mac, ...e } = stored;
     lines.push(eventToCanonicalLine(e));
