@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
+import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { requirePageActor } from '@/lib/auth/session';
 import { contextFor } from '@/lib/context';
 import { getProductionAt, getProductionTimeline, ProductionAtQuerySchema } from '@/lib/queries/production-at';
@@ -46,24 +47,22 @@ export default async function ProductionPage({ searchParams }: { searchParams: P
       {answer && (
         <Card className="mb-4">
           <h2 className="mb-2 text-base font-semibold">In production at {answer.at.replace('T', ' ').slice(0, 19)} UTC</h2>
-          <table className="min-w-full text-sm" data-testid="production-at">
-            <thead className="text-left text-xs text-slate-700 uppercase">
-              <tr><th scope="col" className="py-1 pr-3">Component</th><th scope="col" className="py-1 pr-3">Version</th><th scope="col" className="py-1 pr-3">Since</th><th scope="col" className="py-1">How</th></tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+          <Table label="Production versions at the chosen date" testId="production-at">
+            <THead><Th>Component</Th><Th>Version</Th><Th>Since</Th><Th>How</Th></THead>
+            <TBody>
               {answer.components.map((c) => (
                 <tr key={c.component}>
-                  <td className="py-1 pr-3 font-medium">{c.component}</td>
-                  <td className="py-1 pr-3 font-mono text-xs">{c.modelId ? <Link href={`/versions/${c.modelId}`}>{c.modelId}</Link> : <span className="text-slate-500">none</span>}</td>
-                  <td className="py-1 pr-3 whitespace-nowrap">{c.since ? c.since.replace('T', ' ').slice(0, 16) : '—'}</td>
-                  <td className="py-1">
+                  <RowHeader dense>{c.component}</RowHeader>
+                  <Td dense className="font-mono text-xs break-all">{c.modelId ? <Link href={`/versions/${c.modelId}`}>{c.modelId}</Link> : <span className="text-slate-500">none</span>}</Td>
+                  <Td dense className="whitespace-nowrap">{c.since ? c.since.replace('T', ' ').slice(0, 16) : '—'}</Td>
+                  <Td dense>
                     {c.via ? VIA[c.via] : '—'}
                     {c.traffic && <span className="block text-xs text-amber-800">rollback in progress: {c.traffic.map((t) => `${t.modelId} ${t.percent}%`).join(' · ')}</span>}
-                  </td>
+                  </Td>
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </TBody>
+          </Table>
         </Card>
       )}
       <Card>
