@@ -2,28 +2,16 @@
 // chain for everyone, so it runs on an instance of its own (embedded database in a temporary
 // folder, loaded with the demo story, which signs a checkpoint at each quarter end), never on
 // the suite's database.
-import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { expect, signInAs, test } from './fixtures';
+import { expect, insertApiToken, mgr, signInAs, test } from './fixtures';
 import { SUITE_SECRET, startInstance } from './instance';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 105;
 const URL_ = `http://127.0.0.1:${PORT}`;
 const DB_PORT = 55_000 + (Number(process.env.E2E_PORT ?? 3100) % 1000);
-
-function mgr(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('node', ['bin/mgr.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.on('close', (c) => resolve({ code: c ?? 1, out }));
-  });
-}
 
 test('deleting checkpointed events is caught: the audit page, GET /api/v1/audit/verify and mgr verify-audit name the first missing event', async ({ page }) => {
   test.setTimeout(420_000);
@@ -66,12 +54,7 @@ test('deleting checkpointed events is caught: the audit page, GET /api/v1/audit/
     expect(api.status()).toBe(200);
     expect(await api.json()).toMatchObject({ ok: false, brokenSeq: first });
 
-    const token = `mgr_${randomBytes(4).toString('hex')}_${randomBytes(24).toString('base64url')}`;
-    await db.query(
-      `INSERT INTO api_tokens (id, name, prefix, token_hash, kind, role, senior, created_by_id, created_at)
-       VALUES ($1, 'e2e-tamper', $2, $3, 'personal', 'auditor', false, $4, now())`,
-      [`tok${randomBytes(6).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), auditor.id],
-    );
+    const token = await insertApiToken(auditor.id, { kind: 'personal', role: 'auditor', name: 'e2e-tamper', query: (sql, params) => db.query(sql, params) });
     const cli = await mgr(['verify-audit'], { MGR_URL: URL_, MGR_TOKEN: token });
     expect(cli.code, cli.out).toBe(1);
     expect(cli.out).toContain(`audit chain BROKEN at event #${first}`);

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
-import { createUser, dbQuery, expect, test } from './fixtures';
+import { randomBytes } from 'node:crypto';
+import { createUser, expect, insertApiToken, mgr, test } from './fixtures';
 
 // The `mgr` CLI end to end: the real binary against this suite's real server. The scenarios live
 // in cli/import.e2e.test.ts (import a generated tree with valid and broken entries, re-run
@@ -9,23 +9,7 @@ import { createUser, dbQuery, expect, test } from './fixtures';
 /** A personal token of a new person with the role, or a service token (pipelines) issued by a new admin. */
 async function tokenFor(role: 'engineer' | 'admin', kind: 'personal' | 'service'): Promise<string> {
   const user = await createUser(kind === 'service' ? 'admin' : role);
-  const token = `mgr_${randomBytes(4).toString('hex')}_${randomBytes(24).toString('base64url')}`;
-  await dbQuery(
-    `INSERT INTO api_tokens (id, name, prefix, token_hash, kind, role, senior, created_by_id, created_at)
-     VALUES ($1, $2, $3, $4, $5::"ApiTokenKind", $6::"Role", false, $7, now())`,
-    [`tok${randomBytes(6).toString('hex')}`, `e2e-cli-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), kind, role, user.id],
-  );
-  return token;
-}
-
-function mgr(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('node', ['bin/mgr.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d));
-    child.stderr.on('data', (d: Buffer) => (out += d));
-    child.on('close', (c) => resolve({ code: c ?? 1, out }));
-  });
+  return insertApiToken(user.id, { kind, role, name: `e2e-cli-${randomBytes(3).toString('hex')}` });
 }
 
 test('mgr tokens: an admin creates a service token that works until revoked; a person makes a personal token; a pipeline may not make tokens', async ({ baseURL }) => {

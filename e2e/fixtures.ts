@@ -1,5 +1,5 @@
-import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { execFile, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { test as base, expect, type Page } from '@playwright/test';
 import bcrypt from 'bcryptjs';
@@ -38,6 +38,35 @@ export async function createUser(role: Role, opts: { senior?: boolean } = {}): P
 
 export async function dbQuery<T extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<T[]> {
   return withDb(async (c) => (await c.query<T>(sql, params)).rows);
+}
+
+/**
+ * An API token row for `userId`, straight in the database (the plaintext is returned): `personal`
+ * acts as that person with their role; `service` is a pipeline token issued by them (an admin).
+ * `query` points at another database (an instance of the test's own); default: the suite's.
+ */
+export async function insertApiToken(
+  userId: string,
+  opts: { kind: 'personal' | 'service'; role: Role; name?: string; query?: (sql: string, params: unknown[]) => Promise<unknown> },
+): Promise<string> {
+  const token = `mgr_${randomBytes(4).toString('hex')}_${randomBytes(24).toString('base64url')}`;
+  await (opts.query ?? dbQuery)(
+    `INSERT INTO api_tokens (id, name, prefix, token_hash, kind, role, senior, created_by_id, created_at)
+     VALUES ($1, $2, $3, $4, $5::"ApiTokenKind", $6::"Role", false, $7, now())`,
+    [`tok${randomBytes(6).toString('hex')}`, opts.name ?? `e2e-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), opts.kind, opts.role, userId],
+  );
+  return token;
+}
+
+/** Run the real `mgr` binary; resolves with its exit code and everything it printed. */
+export function mgr(args: string[], env: Record<string, string>): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn('node', ['bin/mgr.mjs', ...args], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (out += d));
+    child.on('close', (c) => resolve({ code: c ?? 1, out }));
+  });
 }
 
 export async function signInAs(page: Page, user: TestUser, origin = ''): Promise<void> {

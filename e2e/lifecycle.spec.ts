@@ -1,17 +1,12 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto';
-import { createUser, dbQuery, expect, signInAs, test } from './fixtures';
+import { randomBytes, randomInt } from 'node:crypto';
+import { createUser, dbQuery, expect, insertApiToken, signInAs, test } from './fixtures';
 
 // An engineer's version goes through the gates in the browser: registered by CI (the engineer's
 // personal API token, which acts as them), then development → testing → staging with the
 // checklist the server evaluates, then a committee member records its responsible-AI assessment.
 test('gates in the browser: development → testing → staging, then an RAI assessment', async ({ page, request, baseURL }) => {
   const engineer = await createUser('engineer');
-  const token = `mgr_${randomBytes(4).toString('hex')}_${randomBytes(24).toString('base64url')}`;
-  await dbQuery(
-    `INSERT INTO api_tokens (id, name, prefix, token_hash, kind, role, senior, created_by_id, created_at)
-     VALUES ($1, $2, $3, $4, 'personal', 'engineer', false, $5, now())`,
-    [`tok${randomBytes(6).toString('hex')}`, `e2e-ci-${randomBytes(3).toString('hex')}`, token.slice(4, 12), createHash('sha256').update(token).digest('hex'), engineer.id],
-  );
+  const token = await insertApiToken(engineer.id, { kind: 'personal', role: 'engineer', name: `e2e-ci-${randomBytes(3).toString('hex')}` });
   const version = `60.0.${randomInt(1, 2_000_000_000)}`;
   const headers = { authorization: `Bearer ${token}` };
   const reg = await request.post(`${baseURL}/api/v1/versions`, {
