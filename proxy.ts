@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { checkRequestUrl, checkServerActionOrigin, problemBody, problemPage } from '@/lib/http/url-guard';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/redirect';
 import { NONCE_HEADER, newNonce, securityHeaders } from '@/lib/security-headers';
 
 // Runs before Next.js routes the request, and decides no authentication or authorization — every
@@ -23,6 +24,8 @@ export function proxy(request: NextRequest): NextResponse {
       : new NextResponse(problemPage(problem), { status: problem.status, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' } });
   } else {
     const requestHeaders = new Headers(request.headers);
+    // The page's own path for the sign-in redirect (lib/auth/signin-redirect.ts); never the client's value.
+    requestHeaders.set(REQUEST_PATH_HEADER, `${url.pathname}${url.search}`);
     if (nonce) {
       requestHeaders.set(NONCE_HEADER, nonce);
       requestHeaders.set('content-security-policy', headers['Content-Security-Policy']);

@@ -1,10 +1,26 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import './globals.css';
 
 export const metadata: Metadata = {
   title: { default: 'Model Governance Registry', template: '%s · Model Governance Registry' },
   description: 'PIB-VideoGen model versions, approvals and audit trail',
+  // public/: the mark as SVG, PNG fallbacks and the .ico browsers ask for on their own.
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/favicon.ico', sizes: '16x16 32x32' },
+    ],
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
+  manifest: '/manifest.webmanifest',
+};
+
+export const viewport: Viewport = {
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#0f172a' },
+    { media: '(prefers-color-scheme: dark)', color: '#020617' },
+  ],
 };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

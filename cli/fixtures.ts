@@ -166,3 +166,36 @@ export function mgr(args: string[], opts: { cwd?: string; env?: Record<string, s
     else child.stdin?.end();
   });
 }
+
+/** What a stub registry was sent. */
+export type SeenRequest = { method: string; path: string; auth?: string; body: unknown };
+/** The stub's answer to one request: status and JSON body (problem+json when ≥ 300). */
+export type StubAnswer = (req: { method: string; path: string; raw: string }) => [number, unknown];
+
+/** The answer for "METHOD /path" from a table, else 404 as problem+json. */
+export function answersFrom(table: Record<string, [number, unknown]>): StubAnswer {
+  return ({ method, path }) => table[`${method} ${path}`] ?? [404, { type: 'x', title: 'Not found', status: 404, detail: `${path} not found` }];
+}
+
+/**
+ * A stub registry on a free loopback port that records each request (method, path with query,
+ * Authorization, JSON body) and answers from `answer`, for testing what mgr sends and prints.
+ */
+export async function stubRegistry(answer: StubAnswer): Promise<{ url: string; seen: SeenRequest[]; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const seen: SeenRequest[] = [];
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c: Buffer) => (raw += c.toString()));
+    req.on('end', () => {
+      const path = (req.url ?? '').split('?')[0];
+      seen.push({ method: req.method ?? '', path: req.url ?? '', auth: req.headers.authorization, body: raw ? JSON.parse(raw) : undefined });
+      const [status, body] = answer({ method: req.method ?? '', path, raw });
+      res.writeHead(status, { 'content-type': status < 300 ? 'application/json' : 'application/problem+json' });
+      res.end(JSON.stringify(body));
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as { port: number };
+  return { url: `http://127.0.0.1:${port}`, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
+}

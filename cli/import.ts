@@ -1,24 +1,29 @@
 // `mgr import DIR`: the seed's tree → the registry, idempotently.
 //
-// Each version folder is one POST /api/v1/versions with its metrics inline (one transaction on
-// the server), so an import killed half-way re-runs cleanly: what was registered answers 409 and
-// counts as unchanged — unless the registered artifacts differ from the local ones (a conflict).
+// Version folders go in batches (cli/import-batch.ts: POST /api/v1/imports, one transaction per
+// batch), after one request asks which content hashes the registry already has; so an import
+// killed half-way re-runs cleanly, and an unchanged tree sends nothing. Against an older registry
+// each folder is one POST /api/v1/versions: what was registered answers 409 and counts as
+// unchanged — unless the registered artifacts differ from the local ones (a conflict).
 // Each parameter record is one POST /api/v1/parameter-sets/import (201 created, 200 unchanged,
 // 409 same id with different content).
 
 import { ApiClient, describeProblem, FatalError, fieldErrorLines, isObject, type ApiResponse } from './client';
 import type { Output } from './output';
+import { DEFAULT_BATCH_SIZE, importVersionBatches, readVersionFolders, responseProblems, type VersionOutcome } from './import-batch';
+import { compareArtifacts } from '../lib/domain/artifact-diff';
+
+export { compareArtifacts };
 import {
   formatProblem,
-  locateServerField,
   readParameterFile,
-  readVersionFolder,
   scanTree,
   type Artifact,
   type ItemProblem,
   type ParameterItem,
   type RejectedEntry,
   type ScanOptions,
+  type VersionFolder,
   type VersionItem,
 } from './tree';
 
@@ -38,7 +43,7 @@ export type ItemResult = {
 export type ImportSummary = { imported: number; unchanged: number; rejected: number; conflicts: number; valid: number };
 export type ImportReport = { dryRun: boolean; summary: ImportSummary; items: ItemResult[]; warnings: ItemProblem[] };
 
-export type ImportOptions = ScanOptions & { dryRun: boolean; client: ApiClient | null; output: Output; verbose?: boolean };
+export type ImportOptions = ScanOptions & { dryRun: boolean; client: ApiClient | null; output: Output; verbose?: boolean; batchSize?: number };
 
 const enc = encodeURIComponent;
 
@@ -86,27 +91,16 @@ export async function runImport(root: string, opts: ImportOptions): Promise<Impo
 
   for (const entry of scan.rejected) record(entryResult(entry));
 
-  const total = scan.versions.length + scan.parameterFiles.length;
-  let n = 0;
-  for (const folder of scan.versions) {
-    n++;
-    output.progress(`[${n}/${total}] ${folder.rel}`);
-    const item = await readVersionFolder(folder, { onHash: (f) => output.progress(`[${n}/${total}] hashing ${f}`) });
-    if (item.problems.length || !item.body) {
-      record(versionResult(item, 'rejected'));
-      continue;
-    }
-    if (opts.dryRun || !opts.client) {
-      record(versionResult(item, 'valid'));
-      continue;
-    }
-    output.progress(`[${n}/${total}] registering ${item.modelId}`);
-    record(await registerVersion(opts.client, item));
+  if (opts.dryRun || !opts.client) {
+    for (const item of await readVersionFolders(scan.versions, output)) record(versionResult(item, item.problems.length || !item.body ? 'rejected' : 'valid'));
+  } else {
+    await importVersions(opts.client, scan.versions, opts, record);
   }
 
+  let n = 0;
   for (const pf of scan.parameterFiles) {
     n++;
-    output.progress(`[${n}/${total}] ${pf.rel}`);
+    output.progress(`[${n}/${scan.parameterFiles.length}] ${pf.rel}`);
     const items = await readParameterFile(pf);
     for (const item of items) {
       if (item.kind === 'entry') {
@@ -121,12 +115,52 @@ export async function runImport(root: string, opts: ImportOptions): Promise<Impo
         record(parameterResult(item, 'valid'));
         continue;
       }
-      output.progress(`[${n}/${total}] ${pf.rel}[${item.index}] ${item.parameterId ?? ''}`);
+      output.progress(`[${n}/${scan.parameterFiles.length}] ${pf.rel}[${item.index}] ${item.parameterId ?? ''}`);
       record(await importParameterSet(opts.client, item));
     }
   }
   output.clearProgress();
   return report;
+}
+
+/**
+ * Read and register the version folders a batch at a time: the next batch is read while the
+ * registry registers the previous one (reading 1,000 folders and registering them took about
+ * the same time; one after the other they took the sum). Each batch: one known-hashes request,
+ * one POST /api/v1/imports for the rest. A registry without bulk import gets one request per
+ * version, as before.
+ */
+async function importVersions(client: ApiClient, folders: VersionFolder[], opts: ImportOptions, record: (r: ItemResult) => void): Promise<void> {
+  const { output } = opts;
+  const size = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const onOutcome = (o: VersionOutcome) => record(versionResult(o.item, o.status, o.problems));
+  let bulk = true;
+  let registered = 0;
+  const readChunk = (k: number) => {
+    const p = readVersionFolders(folders.slice(k * size, (k + 1) * size), output);
+    p.catch(() => {}); // awaited below; not an unhandled rejection while a batch is in flight
+    return p;
+  };
+  const chunks = Math.ceil(folders.length / size);
+  let reading = chunks > 0 ? readChunk(0) : null;
+  for (let k = 0; k < chunks; k++) {
+    const items = await reading!;
+    reading = k + 1 < chunks ? readChunk(k + 1) : null;
+    const ready: VersionItem[] = [];
+    for (const item of items) {
+      if (item.problems.length || !item.body) record(versionResult(item, 'rejected'));
+      else ready.push(item);
+    }
+    if (!ready.length) continue;
+    if (bulk) bulk = await importVersionBatches(client, ready, { output, batchSize: size, verbose: opts.verbose, onOutcome });
+    if (!bulk) {
+      // A registry without POST /api/v1/imports: one request per version.
+      for (const item of ready) {
+        output.progress(`[${++registered}] registering ${item.modelId}`);
+        record(await registerVersion(client, item));
+      }
+    }
+  }
 }
 
 export function summaryLine(r: ImportReport): string {
@@ -162,21 +196,11 @@ function parameterResult(item: ParameterItem, status: ItemStatus, extra: ItemPro
   };
 }
 
-/** Server problems of a version → lines naming the local file and field. */
-function serverProblems(item: VersionItem, res: ApiResponse): ItemProblem[] {
-  const fields = fieldErrorLines(res.problem);
-  if (!fields.length) return [{ path: item.path, reason: `registry refused: ${describeProblem(res.status, res.problem)}` }];
-  return fields.map(({ field, reason }) => {
-    const at = locateServerField(field, item);
-    return { path: at.file ? `${item.path}/${at.file}` : item.path, ...(at.field ? { field: at.field } : { field }), reason };
-  });
-}
-
 async function registerVersion(client: ApiClient, item: VersionItem): Promise<ItemResult> {
   const res = await client.post('/api/v1/versions', item.body);
   if (res.status === 201 || res.status === 200) return versionResult(item, 'imported');
   if (res.status === 409) return checkRegistered(client, item, res);
-  return versionResult(item, 'rejected', serverProblems(item, res));
+  return versionResult(item, 'rejected', responseProblems(item, res));
 }
 
 /** Already registered: same artifacts → unchanged; otherwise a conflict. */
@@ -209,19 +233,6 @@ export function readArtifactList(v: unknown): Artifact[] {
     const size = typeof a.sizeBytes === 'number' ? a.sizeBytes : typeof a.sizeBytes === 'string' ? Number(a.sizeBytes) : NaN;
     out.push({ path: a.path, sha256: a.sha256, sizeBytes: size });
   }
-  return out;
-}
-
-export function compareArtifacts(local: Artifact[], remote: Artifact[]): { path: string; reason: string }[] {
-  const out: { path: string; reason: string }[] = [];
-  const r = new Map(remote.map((a) => [a.path, a]));
-  const l = new Map(local.map((a) => [a.path, a]));
-  for (const a of local) {
-    const other = r.get(a.path);
-    if (!other) out.push({ path: a.path, reason: 'no such artifact (the local file is not registered)' });
-    else if (other.sha256 !== a.sha256) out.push({ path: a.path, reason: `sha256 ${other.sha256}, the local file has ${a.sha256}` });
-  }
-  for (const a of remote) if (!l.has(a.path)) out.push({ path: a.path, reason: `artifact ${a.path} (sha256 ${a.sha256}), missing here` });
   return out;
 }
 

@@ -8,13 +8,15 @@ import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { lintCommitMessage } from '../lib/domain/commit-message';
 import { RegisterVersionSchema, TestResultInputSchema, AddMetricsSchema } from '../lib/validation/model-version';
-import { ApiClient, ApiError, describeProblem, FatalError, fieldErrorLines, isObject, type ApiResponse } from './client';
+import { ApiClient, ApiError, FatalError, isObject } from './client';
 import { ExportError, runExport } from './export';
 import { registerAuditCommands } from './audit-report';
 import { registerProductionAt } from './production-at';
 import { runImport, summaryLine } from './import';
-import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, Output } from './output';
-import { parsePerformance, type SourcedMetric } from './performance';
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, Output, reportRefusal } from './output';
+import { registerWebhookCommands } from './webhooks';
+import { registerGovernanceCommands } from './governance';
+import { parsePerformance, toMetricInput, type SourcedMetric } from './performance';
 import { describeJsonError, formatProblem, hashFile, TreeError } from './tree';
 
 export const DEFAULT_URL = 'http://localhost:3000';
@@ -77,13 +79,6 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** "HTTP 422 …" plus one line per field error, for commands acting on one thing. */
-function reportRefusal(out: Output, what: string, res: ApiResponse): void {
-  out.error(`${what}: ${describeProblem(res.status, res.problem)}`);
-  for (const f of fieldErrorLines(res.problem)) out.error(`${what}: ${f.field}: ${f.reason}`);
-  out.result({ ok: false, status: res.status, problem: res.problem });
-}
-
 function metricsFromFlags(specs: string[], scenario?: string, language?: string): SourcedMetric[] {
   return specs.map((spec) => {
     const m = /^([^=\s]+)=(.+)$/.exec(spec);
@@ -143,8 +138,13 @@ export function buildProgram(out: { set(o: Output): void }): Command {
     .argument('<dir>', 'root of the tree (contains models/ and/or config/parameters/)')
     .option('--dry-run', 'validate only (no server needed)')
     .option('--component <folder=key>', 'extra component folder mapping, e.g. video_enhancer=enhancer (repeatable)', collect)
-    .option('--verbose', 'also list unchanged (or, with --dry-run, valid) items')
-    .action(async (dir: string, opts: { dryRun?: boolean; component?: string[]; verbose?: boolean }, cmd: Command) => {
+    .option('--verbose', 'also list unchanged (or, with --dry-run, valid) items, and each batch')
+    .option('--batch-size <n>', 'versions per request (one transaction each; default 200, at most 500)', (v: string) => {
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 500) throw new UsageError(`--batch-size: "${v}" must be a whole number from 1 to 500`);
+      return n;
+    })
+    .action(async (dir: string, opts: { dryRun?: boolean; component?: string[]; verbose?: boolean; batchSize?: number }, cmd: Command) => {
       const o = output(cmd);
       const componentFolders = parseComponentMappings(opts.component);
       const report = await runImport(path.resolve(dir), {
@@ -153,6 +153,7 @@ export function buildProgram(out: { set(o: Output): void }): Command {
         output: o,
         componentFolders,
         verbose: opts.verbose,
+        batchSize: opts.batchSize,
       });
       o.line(summaryLine(report));
       o.result(report);
@@ -208,7 +209,7 @@ export function buildProgram(out: { set(o: Output): void }): Command {
       if (str('performance')) {
         const parsed = parsePerformance(await readJsonFile(str('performance')!, 'performance'), str('performance')!);
         if (parsed.problems.length) throw new UsageError(parsed.problems.map((p) => `${str('performance')}: ${p.field}: ${p.reason}`).join('\n'));
-        body.metrics = parsed.metrics.map(({ metric, value, scenario, language }) => ({ metric, value, ...(scenario ? { scenario } : {}), ...(language ? { language } : {}) }));
+        body.metrics = parsed.metrics.map(toMetricInput);
       }
       const artifacts = (opts.artifact as string[] | undefined) ?? [];
       if (artifacts.length) {
@@ -265,7 +266,7 @@ export function buildProgram(out: { set(o: Output): void }): Command {
         if (!opts.file) throw new UsageError('--scenario/--language apply to --metric values; give at least one --metric');
       }
       if (!metrics.length) throw new UsageError('give --file FILE or at least one --metric NAME=VALUE');
-      const body = { metrics: metrics.map(({ metric, value, scenario, language }) => ({ metric, value, ...(scenario ? { scenario } : {}), ...(language ? { language } : {}) })) };
+      const body = { metrics: metrics.map(toMetricInput) };
       const checked = AddMetricsSchema.safeParse(body);
       if (!checked.success) {
         throw new UsageError(
@@ -402,6 +403,8 @@ export function buildProgram(out: { set(o: Output): void }): Command {
 
   registerAuditCommands(program, { output, client, exit: (code) => new Exit(code), usage: (m) => new UsageError(m) });
   registerProductionAt(program, { output, client, usage: (m) => new UsageError(m) });
+  registerGovernanceCommands(program, { output, client, exit: (code) => new Exit(code), usage: (m) => new UsageError(m) });
+  registerWebhookCommands(program, { output, client, exit: (code) => new Exit(code), usage: (m) => new UsageError(m) });
 
   program
     .command('lint-commit')

@@ -1,6 +1,8 @@
 // Output for humans (CI logs: one line per problem, "path: reason") and machines (--json).
 // Progress goes to stderr, on a single line rewritten with \r, and only on a terminal.
 
+import { describeProblem, fieldErrorLines, type ApiResponse } from './client';
+
 export type Stream = { write(chunk: string): boolean; isTTY?: boolean; columns?: number };
 
 export type OutputOptions = { json: boolean; progress: boolean; stdout?: Stream; stderr?: Stream };
@@ -59,3 +61,10 @@ export class Output {
 export const EXIT_OK = 0;
 export const EXIT_REJECTED = 1;
 export const EXIT_USAGE = 2;
+
+/** "HTTP 422 …" plus one line per field error, for commands acting on one thing. */
+export function reportRefusal(out: Output, what: string, res: ApiResponse): void {
+  out.error(`${what}: ${describeProblem(res.status, res.problem)}`);
+  for (const f of fieldErrorLines(res.problem)) out.error(`${what}: ${f.field}: ${f.reason}`);
+  out.result({ ok: false, status: res.status, problem: res.problem });
+}

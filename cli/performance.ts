@@ -1,47 +1,68 @@
 // performance.json: the metrics of one model version (the seed names the file but not its format).
 //
-// Accepted forms (documented in docs/cli.md):
+// Accepted shapes (documented with examples in docs/cli.md), freely combined in one file:
 //
-// 1. Flat — overall values:                     { "fvd": 185.3, "is": 72.6, "temporal_coherence": 0.93 }
-// 2. Structured — any of these sections:
-//    {
-//      "overall":   { "fvd": 185.3 },
-//      "scenarios": { "policy_briefing": { "fvd": 190.1 } },
-//      "languages": { "hi": { "temporal_coherence": 0.91 } },
-//      "entries":   [ { "metric": "fvd", "scenario": "policy_briefing", "language": "hi", "value": 201.4 } ]
-//    }
+//   { "fvd": 226.5, "is": 68.3,                              ← top-level values: overall
+//     "overall":   { "temporal_coherence": 0.93 },           ← overall too
+//     "scenarios": { "policy_briefing": { "fvd": 206.4,      ← per scenario
+//                                         "languages": { "hi": { "fvd": 210.0 } } } },  ← scenario × language
+//     "languages": { "hi": { "temporal_coherence": 0.91 } }, ← per language (may nest "scenarios")
+//     "entries":   [ { "metric": "fvd", "scenario": "instructional", "language": "hi", "value": 201.4 } ] }
 //
-// Values are numbers; a string that starts with a number ("2.3 seconds per frame") is read as
-// that number. Metric names are mapped to registry keys where known ("FVD" → fvd,
-// "inception score" → is, "temporal coherence" → temporal_coherence, "generation time" →
-// generation_time); other names are sent as written and the registry decides.
+// A value is a number, a string "number unit" ("2.3 seconds per frame") or { "value", "unit" }; a
+// stated unit is sent along and the registry checks it against the metric definition's unit.
+// Section names are case-insensitive. Metric names map to registry keys where known ("FVD" → fvd,
+// "inception score" → is, …); other names are sent as written and the registry decides.
+// Refused, naming the key and why, is only what cannot be read one way: an object under a name
+// that is not a section (a scenario? a language?), a metric twice in the same place, a value
+// with no number under a metric name.
 
 import { metricKeyFor } from '../lib/domain/commit-message';
+import { parseValueWithUnit } from '../lib/domain/metric-unit';
 import { isObject } from './client';
 
-export type MetricEntry = { metric: string; value: number; scenario?: string; language?: string };
+export type MetricEntry = { metric: string; value: number; scenario?: string; language?: string; unit?: string };
 /** A metric with where it came from ("scenarios.policy_briefing.fvd"), for error messages. */
 export type SourcedMetric = MetricEntry & { file: string; field: string };
 export type FieldProblem = { field: string; reason: string };
+export type ParsedPerformance = { metrics: SourcedMetric[]; problems: FieldProblem[]; warnings: FieldProblem[] };
 
-const SECTIONS = new Set(['overall', 'scenarios', 'languages', 'entries']);
-const LEADING_NUMBER_RE = /^\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)(?:\s|$|[a-zA-Z%/])/;
+type Section = 'overall' | 'scenarios' | 'languages' | 'entries';
+const SECTIONS: readonly Section[] = ['overall', 'scenarios', 'languages', 'entries'];
+const sectionOf = (key: string): Section | null => SECTIONS.find((s) => s === key.trim().toLowerCase()) ?? null;
+
+/** The API's metric input (lib/validation/model-version.ts MetricInputSchema) of a parsed metric. */
+export function toMetricInput({ metric, value, scenario, language, unit }: MetricEntry): MetricEntry {
+  return { metric, value, ...(scenario ? { scenario } : {}), ...(language ? { language } : {}), ...(unit ? { unit } : {}) };
+}
 
 export function metricKey(name: string): string {
   return metricKeyFor(name) ?? name.trim();
 }
 
-/** A number, or a string that starts with one ("2.3 seconds per frame" → 2.3); else null. */
-export function readMetricValue(v: unknown): number | null {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+type Read = { ok: true; value: number; unit?: string } | { ok: false; reason: string; noNumber: boolean };
+
+/** A metric value: a number, "2.3 seconds per frame", or { "value": 2.3, "unit": "s/frame" }. */
+export function readMetricValue(v: unknown): Read {
+  if (typeof v === 'number') return Number.isFinite(v) ? { ok: true, value: v } : { ok: false, reason: 'must be a finite number', noNumber: false };
   if (typeof v === 'string') {
-    const m = LEADING_NUMBER_RE.exec(v);
-    if (!m) return null;
-    const n = Number(m[1]);
-    return Number.isFinite(n) ? n : null;
+    const p = parseValueWithUnit(v);
+    if (!p) return { ok: false, reason: `must be a number, got ${describe(v)} (a text value is a number and its unit, such as "2.3 seconds per frame")`, noNumber: true };
+    return { ok: true, value: p.value, ...(p.unit ? { unit: p.unit } : {}) };
   }
-  return null;
+  if (isValueObject(v)) {
+    if (v.unit !== undefined && typeof v.unit !== 'string') return { ok: false, reason: 'unit must be a string', noNumber: false };
+    const inner = typeof v.value === 'number' || typeof v.value === 'string' ? readMetricValue(v.value) : null;
+    if (!inner || !inner.ok) return { ok: false, reason: `value must be a number, got ${describe(v.value)}`, noNumber: false };
+    const unit = typeof v.unit === 'string' && v.unit.trim() ? v.unit.trim() : undefined;
+    if (unit && inner.unit && inner.unit !== unit) return { ok: false, reason: `ambiguous unit: the value says "${inner.unit}", unit says "${unit}"`, noNumber: false };
+    return { ok: true, value: inner.value, ...(unit || inner.unit ? { unit: unit ?? inner.unit } : {}) };
+  }
+  return { ok: false, reason: `must be a number, got ${describe(v)}`, noNumber: v === null || typeof v === 'boolean' };
 }
+
+const isValueObject = (v: unknown): v is { value: unknown; unit?: unknown } =>
+  isObject(v) && 'value' in v && Object.keys(v).every((k) => k === 'value' || k === 'unit');
 
 function describe(v: unknown): string {
   if (v === null) return 'null';
@@ -50,81 +71,108 @@ function describe(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
-function readGroup(
-  obj: unknown,
-  prefix: string,
-  file: string,
-  ctx: { scenario?: string; language?: string },
-  out: SourcedMetric[],
-  problems: FieldProblem[],
-): void {
+type Where = { scenario?: string; language?: string };
+type Sink = { file: string; out: ParsedPerformance };
+
+function push(sink: Sink, name: string, read: Read & { ok: true }, where: Where, field: string): void {
+  sink.out.metrics.push({ metric: metricKey(name), value: read.value, ...(read.unit ? { unit: read.unit } : {}), ...where, file: sink.file, field });
+}
+
+/** A group of metric → value (overall, one scenario, one language); may nest the other axis. */
+function readGroup(obj: unknown, prefix: string, where: Where, sink: Sink): void {
   if (!isObject(obj)) {
-    problems.push({ field: prefix, reason: `must be an object of metric → number, got ${describe(obj)}` });
+    sink.out.problems.push({ field: prefix, reason: `must be an object of metric → number, got ${describe(obj)}` });
     return;
   }
   for (const [name, raw] of Object.entries(obj)) {
-    const field = prefix ? `${prefix}.${name}` : name;
-    const value = readMetricValue(raw);
-    if (value === null) {
-      problems.push({ field, reason: `must be a number, got ${describe(raw)}` });
+    const field = `${prefix}.${name}`;
+    const nested = sectionOf(name);
+    if ((nested === 'languages' && where.scenario && !where.language) || (nested === 'scenarios' && where.language && !where.scenario)) {
+      readAxis(raw, field, nested, where, sink);
       continue;
     }
-    out.push({ metric: metricKey(name), value, ...ctx, file, field });
+    const value = readMetricValue(raw);
+    if (!value.ok) sink.out.problems.push({ field, reason: value.reason });
+    else push(sink, name, value, where, field);
   }
 }
 
-/** Parse the content of performance.json (already JSON-parsed). */
-export function parsePerformance(data: unknown, file = 'performance.json'): { metrics: SourcedMetric[]; problems: FieldProblem[] } {
-  const metrics: SourcedMetric[] = [];
-  const problems: FieldProblem[] = [];
-  if (!isObject(data)) {
-    problems.push({ field: '(file)', reason: `must be a JSON object, got ${describe(data)}` });
-    return { metrics, problems };
+/** scenarios / languages: name → group. */
+function readAxis(v: unknown, field: string, axis: 'scenarios' | 'languages', where: Where, sink: Sink): void {
+  if (!isObject(v)) {
+    sink.out.problems.push({ field, reason: `must be an object of ${axis === 'scenarios' ? 'scenario' : 'language'} → { metric: number }, got ${describe(v)}` });
+    return;
   }
-  const keys = Object.keys(data);
-  const structured = keys.some((k) => SECTIONS.has(k) && (isObject(data[k]) || Array.isArray(data[k])));
-  if (!structured) {
-    readGroup(data, '', file, {}, metrics, problems);
-  } else {
-    for (const k of keys) {
-      const v = data[k];
-      if (k === 'overall') readGroup(v, 'overall', file, {}, metrics, problems);
-      else if (k === 'scenarios' || k === 'languages') {
-        if (!isObject(v)) {
-          problems.push({ field: k, reason: `must be an object of ${k === 'scenarios' ? 'scenario' : 'language'} → { metric: number }` });
-          continue;
-        }
-        for (const [sub, group] of Object.entries(v)) {
-          readGroup(group, `${k}.${sub}`, file, k === 'scenarios' ? { scenario: sub } : { language: sub }, metrics, problems);
-        }
-      } else if (k === 'entries') {
-        if (!Array.isArray(v)) {
-          problems.push({ field: 'entries', reason: 'must be an array of { metric, value, scenario?, language? }' });
-          continue;
-        }
-        v.forEach((e, i) => {
-          const field = `entries[${i}]`;
-          if (!isObject(e)) return problems.push({ field, reason: `must be an object, got ${describe(e)}` });
-          if (typeof e.metric !== 'string' || !e.metric) return problems.push({ field: `${field}.metric`, reason: 'must be a metric name' });
-          const value = readMetricValue(e.value);
-          if (value === null) return problems.push({ field: `${field}.value`, reason: `must be a number, got ${describe(e.value)}` });
-          if (e.scenario !== undefined && e.scenario !== null && typeof e.scenario !== 'string') return problems.push({ field: `${field}.scenario`, reason: 'must be a string' });
-          if (e.language !== undefined && e.language !== null && typeof e.language !== 'string') return problems.push({ field: `${field}.language`, reason: 'must be a string' });
-          metrics.push({
-            metric: metricKey(e.metric),
-            value,
-            ...(typeof e.scenario === 'string' && e.scenario ? { scenario: e.scenario } : {}),
-            ...(typeof e.language === 'string' && e.language ? { language: e.language } : {}),
-            file,
-            field,
-          });
-        });
-      } else {
-        problems.push({ field: k, reason: 'unknown section; expected overall, scenarios, languages or entries (or a flat object of metric → number)' });
+  for (const [sub, group] of Object.entries(v)) {
+    readGroup(group, `${field}.${sub}`, axis === 'scenarios' ? { ...where, scenario: sub } : { ...where, language: sub }, sink);
+  }
+}
+
+function readEntries(v: unknown, field: string, sink: Sink): void {
+  if (!Array.isArray(v)) {
+    sink.out.problems.push({ field, reason: 'must be an array of { metric, value, scenario?, language?, unit? }' });
+    return;
+  }
+  v.forEach((e, i) => {
+    const at = `${field}[${i}]`;
+    const problem = (f: string, reason: string) => sink.out.problems.push({ field: f, reason });
+    if (!isObject(e)) return problem(at, `must be an object, got ${describe(e)}`);
+    if (typeof e.metric !== 'string' || !e.metric) return problem(`${at}.metric`, 'must be a metric name');
+    for (const k of ['scenario', 'language', 'unit'] as const) {
+      if (e[k] !== undefined && e[k] !== null && typeof e[k] !== 'string') return problem(`${at}.${k}`, 'must be a string');
+    }
+    const value = readMetricValue(typeof e.unit === 'string' ? { value: e.value, unit: e.unit } : e.value);
+    if (!value.ok) return problem(`${at}.value`, value.reason);
+    const where: Where = {
+      ...(typeof e.scenario === 'string' && e.scenario ? { scenario: e.scenario } : {}),
+      ...(typeof e.language === 'string' && e.language ? { language: e.language } : {}),
+    };
+    push(sink, e.metric, value, where, at);
+  });
+}
+
+/** Parse the content of performance.json (already JSON-parsed). */
+export function parsePerformance(data: unknown, file = 'performance.json'): ParsedPerformance {
+  const out: ParsedPerformance = { metrics: [], problems: [], warnings: [] };
+  const sink: Sink = { file, out };
+  if (!isObject(data)) {
+    out.problems.push({ field: '(file)', reason: `must be a JSON object, got ${describe(data)}` });
+    return out;
+  }
+  const seenSections = new Map<Section, string>();
+  for (const [k, v] of Object.entries(data)) {
+    const section = sectionOf(k);
+    if (section) {
+      const first = seenSections.get(section);
+      if (first) {
+        out.problems.push({ field: k, reason: `ambiguous: the ${section} section appears twice ("${first}" and "${k}")` });
+        continue;
       }
+      seenSections.set(section, k);
+      if (section === 'overall') readGroup(v, k, {}, sink);
+      else if (section === 'entries') readEntries(v, k, sink);
+      else readAxis(v, k, section, {}, sink);
+      continue;
+    }
+    // Not a section: a top-level value is an overall metric.
+    const value = readMetricValue(v);
+    if (value.ok) {
+      push(sink, k, value, {}, k);
+    } else if ((isObject(v) && !isValueObject(v)) || Array.isArray(v)) {
+      const known = metricKeyFor(k);
+      out.problems.push({
+        field: k,
+        reason: known
+          ? `ambiguous: ${describe(v)} under the metric ${known} (scenarios or languages?); write its values under scenarios.NAME.${k} or languages.CODE.${k}`
+          : `ambiguous: ${describe(v)} that is not a section (a scenario? a language?); expected a number, or the sections overall, scenarios, languages or entries`,
+      });
+    } else if (value.noNumber && !metricKeyFor(k)) {
+      out.warnings.push({ field: k, reason: `no number in ${describe(v)}; not a metric, ignored` });
+    } else {
+      out.problems.push({ field: k, reason: value.reason });
     }
   }
-  return { metrics, problems };
+  return out;
 }
 
 /**
@@ -142,12 +190,12 @@ export function parseMetadataPerformance(perf: unknown, file = 'metadata.json'):
   }
   for (const [name, raw] of Object.entries(perf)) {
     const value = readMetricValue(raw);
-    if (value === null) {
+    if (!value.ok) {
       if (typeof raw === 'string') warnings.push({ field: `performance.${name}`, reason: `no number in ${describe(raw)}; not imported as a metric` });
       else problems.push({ field: `performance.${name}`, reason: `must be a number or a string such as "2.3 seconds per frame", got ${describe(raw)}` });
       continue;
     }
-    metrics.push({ metric: metricKey(name), value, file, field: `performance.${name}` });
+    metrics.push({ metric: metricKey(name), value: value.value, ...(value.unit ? { unit: value.unit } : {}), file, field: `performance.${name}` });
   }
   return { metrics, warnings, problems };
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, rm, symlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,7 +76,7 @@ describe('readTree on a generated tree', () => {
     expect(lines).toContain('models/base/v9.1.0/metadata.json: model_id: id disagrees with folder: version 9.9.0 but the folder is v9.1.0');
     expect(lines).toContain('models/super_resolution/v9.0.0: missing metadata.json');
     expect(lines).toContain('models/video_enhancer: unknown component folder "video_enhancer" (known: base, residual, super_resolution, fact_checking)');
-    expect(lines).toContain('models/fact_checking/v9.1.0/performance.json: fvd: must be a number, got "good"');
+    expect(lines).toContain('models/fact_checking/v9.1.0/performance.json: fvd: must be a number, got "good" (a text value is a number and its unit, such as "2.3 seconds per frame")');
     expect(lines).toContain('models/residual/v9.1.0/metadata.json: training.epochs: Invalid input: expected number, received string');
     expect(lines).toContain('models/residual/v9.1.0/metadata.json: authors: Invalid input: expected array, received string');
     expect(lines).toContain('config/parameters/lambda_parameters.json[1].base_noise_lambda: λ must be within [0, 1]');
@@ -109,12 +110,27 @@ describe('single cases', () => {
     for (const d of dirs) await rm(d, { recursive: true, force: true });
   });
 
-  it('hashFile streams: equals the sha256 of the content for a multi-chunk file', async () => {
+  it('hashFile: equals the sha256 of the content, for a file read at once (≤ 8 MiB) and one streamed in chunks', async () => {
     const d = await fresh();
-    const big = Buffer.alloc(3 * 1024 * 1024 + 17, 7);
-    const w = await put(d, 'big.bin', big);
-    expect(await hashFile(path.join(d, 'big.bin'))).toEqual({ sha256: createHash('sha256').update(await readFile(path.join(d, 'big.bin'))).digest('hex'), sizeBytes: big.length });
-    expect(w.sha256).toBe(createHash('sha256').update(big).digest('hex'));
+    for (const [name, size] of [['small.bin', 3 * 1024 * 1024 + 17], ['big.bin', 9 * 1024 * 1024 + 17], ['empty.bin', 0]] as const) {
+      const content = Buffer.alloc(size, 7);
+      const w = await put(d, name, content);
+      expect(await hashFile(path.join(d, name))).toEqual({ sha256: createHash('sha256').update(await readFile(path.join(d, name))).digest('hex'), sizeBytes: size });
+      expect(w.sha256).toBe(createHash('sha256').update(content).digest('hex'));
+    }
+  });
+
+  it('refuses a FIFO among the artifacts without blocking on it', async () => {
+    const d = await fresh();
+    await put(d, 'models/base/v1.0.0/metadata.json', JSON.stringify({ model_id: 'pib-vg-base-diffusion-1.0.0-20230615' }));
+    execFileSync('mkfifo', [path.join(d, 'models/base/v1.0.0/pipe.pt')]);
+    execFileSync('mkfifo', [path.join(d, 'models/base/v1.0.0/config.yaml')]);
+    const { items } = await readTree(d);
+    const v = items[0] as VersionItem;
+    expect(v.problems.map((p) => `${p.path}: ${p.reason}`).sort()).toEqual([
+      'models/base/v1.0.0/config.yaml: is not a regular file or folder; refused',
+      'models/base/v1.0.0/pipe.pt: is not a regular file or folder; refused',
+    ]);
   });
 
   it('uses artifacts.json for absent binaries and rejects a manifest that disagrees with a present file', async () => {
@@ -212,9 +228,9 @@ describe('single cases', () => {
     const { items: got } = await readTree(d);
     expect(got[0].problems.map(formatProblem)).toEqual([
       'models/base/v1.0.0/performance.json: scenarios.policy_briefing: must be an object of metric → number, got number 3',
-      'models/base/v1.0.0/performance.json: entries[0].value: must be a number, got "x"',
+      'models/base/v1.0.0/performance.json: entries[0].value: must be a number, got "x" (a text value is a number and its unit, such as "2.3 seconds per frame")',
       'models/base/v1.0.0/performance.json: entries[1].metric: must be a metric name',
-      'models/base/v1.0.0/performance.json: extra: unknown section; expected overall, scenarios, languages or entries (or a flat object of metric → number)',
+      'models/base/v1.0.0/performance.json: extra: ambiguous: an object that is not a section (a scenario? a language?); expected a number, or the sections overall, scenarios, languages or entries',
       'models/base/v1.0.0/metadata.json: performance.is: must be a number or a string such as "2.3 seconds per frame", got boolean true',
     ]);
     expect(got[0].warnings.map(formatProblem)).toEqual(['models/base/v1.0.0/metadata.json: performance.note: no number in "n/a"; not imported as a metric']);

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from './fixtures';
 
-// axe-core (WCAG 2.1 A/AA rules: labels, contrast, landmarks, ARIA) on every page of the app.
-// Serious and critical violations fail the test; the message lists them.
+// axe-core (WCAG 2.1 A/AA rules: labels, contrast, landmarks, ARIA) on every page of the app at
+// the desktop size. A violation of any impact fails the test (issue 10: "no violations of any
+// impact"); the message lists them. e2e/shell.spec.ts does the same at 390 px, light and dark.
 const PAGES: { path: string; role: 'engineer' | 'committee' | 'auditor' | 'admin' }[] = [
   { path: '/', role: 'committee' },
   { path: '/versions', role: 'engineer' },
@@ -19,21 +20,34 @@ const PAGES: { path: string; role: 'engineer' | 'committee' | 'auditor' | 'admin
 ];
 
 for (const { path, role } of PAGES) {
-  test(`no serious accessibility violations on ${path} (${role})`, async ({ page, signIn }) => {
+  test(`no accessibility violations on ${path} (${role})`, async ({ page, signIn }) => {
     await signIn(role);
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
     await page.waitForLoadState('networkidle');
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
-    expect(serious, report).toEqual([]);
+    const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+    expect(results.violations, report).toEqual([]);
   });
 }
 
-test('the sign-in page has no serious accessibility violations', async ({ page }) => {
+// WCAG 2.2's target size (axe 'target-size', part of Lighthouse's accessibility score) at a
+// phone's width, as Lighthouse's mobile run sees the pages: links and buttons are 24 x 24 px or
+// have 24 px clear around them (the dashboard's short production periods and the version page's
+// history-metric links were not).
+for (const { path, role } of PAGES) {
+  test(`targets are big enough on ${path} (${role}) at 412 px`, async ({ page, signIn }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    await signIn(role);
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
+    expect(results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`))).toEqual([]);
+  });
+}
+
+test('the sign-in page has no accessibility violations', async ({ page }) => {
   await page.goto('/signin');
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}`)).toEqual([]);
 });

@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { expect, test } from './fixtures';
+import { expect, openAccountMenu, test } from './fixtures';
 
 // Personal tokens (finding 6): any signed-in person creates, lists and revokes their own tokens in
 // the browser and from their session; the token acts as them.
 
 test('a committee member makes a personal token in the browser and from their session, uses it, and revokes it', async ({ page, signIn }) => {
   const me = await signIn('committee');
-  await page.getByRole('link', { name: 'My tokens' }).click();
+  await openAccountMenu(page);
+  await page.getByRole('menuitem', { name: 'My tokens' }).click();
   await expect(page.getByRole('heading', { name: 'My API tokens' })).toBeVisible();
 
   const name = `laptop-${randomBytes(3).toString('hex')}`;
@@ -35,6 +36,7 @@ test('a committee member makes a personal token in the browser and from their se
   await expect(page.getByText(token)).toHaveCount(0); // shown once only
 
   await table.getByRole('button', { name: `Revoke token ${name}`, exact: true }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke token' }).click();
   await expect(table.getByRole('row').filter({ has: page.getByText(name, { exact: true }) })).toContainText('revoked');
   const after = await page.request.get('/api/v1/tokens', { headers: { authorization: `Bearer ${token}` } });
   expect(after.status()).toBe(401);

@@ -11,7 +11,7 @@ test('an admin adds a user and creates then revokes an API token in the browser'
   await form.getByLabel('Initial password').fill('short');
   await form.evaluate((f) => f.setAttribute('novalidate', ''));
   await form.getByRole('button', { name: 'Add user' }).click();
-  await expect(form.getByRole('alert')).toContainText(/password.*at least 8 characters/);
+  await expect(form.getByRole('alert')).toContainText(/Password: Must be at least 8 characters/);
   await expect(form.getByLabel('Email')).toHaveValue(email); // what was typed is kept
   await form.getByLabel('Initial password').fill('long-enough-1');
   await form.getByRole('button', { name: 'Add user' }).click();
@@ -33,5 +33,6 @@ test('an admin adds a user and creates then revokes an API token in the browser'
   await expect(page.getByText(token)).toHaveCount(0); // shown once only
   const [row] = await dbQuery<{ prefix: string }>('SELECT prefix FROM api_tokens WHERE name = $1', [name]);
   await page.getByTestId(`revoke-${row.prefix}`).getByRole('button', { name: /Revoke/ }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke token' }).click();
   await expect.poll(async () => (await page.request.get('/api/v1/audit/verify', { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
 });

@@ -12,8 +12,9 @@ test('a committee member gives the last approval in the browser; the version rea
   await expect(card.getByTestId('quorum')).toHaveText(new RegExp(`${made.quorum - 1} of ${made.quorum} approvals`));
   await card.getByLabel(/Comment/).fill('Metrics and RAI reviewed');
   await card.getByRole('button', { name: 'Approve' }).click();
-  // Decided requests leave "Open requests" and appear under "Decided".
-  await expect(card).toHaveCount(0);
+  // The result shows in place (the request the member's vote decided stays where it was voted on),
+  // and the request is listed under "Decided".
+  await expect(card.getByTestId('form-result')).toContainText(`Vote recorded (${made.quorum}/${made.quorum} approvals) — ${made.modelId} is now in production`);
   await expect(page.getByRole('region', { name: 'Decided' })).toContainText(made.modelId);
 
   const [version] = await dbQuery<{ status: string }>('SELECT status::text FROM model_versions WHERE model_id = $1', [made.modelId]);
@@ -35,6 +36,7 @@ test('rejecting without a comment is refused with the reason, and nothing is rec
   await page.goto('/approvals');
   const card = page.getByTestId('promotion-request').filter({ hasText: made.modelId });
   await card.getByRole('button', { name: 'Reject' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Reject promotion' }).click();
   await expect(card.getByRole('alert')).toContainText(/comment is required to reject/);
   expect(await dbQuery(`SELECT 1 FROM votes v JOIN users u ON u.id = v.voter_id WHERE u.email = $1`, [member.email])).toHaveLength(0);
   const [request] = await dbQuery<{ status: string }>('SELECT status::text FROM promotion_requests WHERE id = $1', [made.requestId]);

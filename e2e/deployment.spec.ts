@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createUser, expect, signInAs, test } from './fixtures';
+import { createUser, expect, signInAs, signOutOf, test } from './fixtures';
 import { SECOND_URL, SUITE_SECRET, startInstance } from './instance';
 
 test.describe.configure({ mode: 'serial' });
@@ -28,7 +28,7 @@ test('two instances over one Postgres: signed in on one, served by the other; si
     // Cookies are per host, not per port: the browser sends the same session to the second instance.
     await page.goto(`${SECOND_URL}/versions`);
     await expect(page.getByTestId('whoami')).toContainText(user.email);
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutOf(page);
     await expect(page).toHaveURL(/\/signin/);
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
     for (const origin of [baseURL!, SECOND_URL]) {
@@ -41,6 +41,7 @@ test('two instances over one Postgres: signed in on one, served by the other; si
 });
 
 test('a real database with no admin: npm start says how to create one, and that admin signs in', async ({ page }) => {
+  test.setTimeout(180_000); // starts a second instance of the app on a new database: over 60 s when the machine is loaded
   const name = `mgr_e2e_fa_${randomBytes(4).toString('hex')}`;
   const url = new URL(process.env.E2E_DATABASE_URL!);
   url.pathname = `/${name}`;
@@ -92,7 +93,10 @@ test('first-run setup page: the one-time code from the log creates the first adm
     await form.getByLabel('Email').fill(email);
     await form.getByLabel('Password (at least 8 characters)').fill('setup admin pass phrase');
     await form.getByRole('button', { name: 'Create admin' }).click();
-    await expect(form.getByRole('alert')).toContainText(/setup code is wrong/);
+    await expect(form.getByRole('alert')).toContainText('check the highlighted field');
+    const codeField = form.getByLabel('Setup code');
+    await expect(codeField).toHaveAttribute('aria-invalid', 'true');
+    await expect(codeField).toHaveAccessibleDescription(/setup code is wrong, used or expired: use the latest code from the server log/);
     await form.getByLabel('Setup code').fill(code!);
     await form.getByRole('button', { name: 'Create admin' }).click();
     await expect(page).toHaveURL(/\/signin\?setup=done/);

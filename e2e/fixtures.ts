@@ -77,6 +77,16 @@ export async function signInAs(page: Page, user: TestUser, origin = ''): Promise
   await expect(page.getByTestId('whoami')).toContainText(user.email);
 }
 
+/** The account menu in the header (components/nav/account-menu.tsx): who is signed in, My tokens, Sign out. */
+export async function openAccountMenu(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Account:/ }).click();
+}
+
+export async function signOutOf(page: Page): Promise<void> {
+  await openAccountMenu(page);
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+}
+
 export type MadePromotion = { modelId: string; requestId: string; quorum: number; component: string };
 
 /**

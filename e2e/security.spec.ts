@@ -1,6 +1,6 @@
 // Issue 7 rows 2, 4, 5, 10, 11, 12, through the real server.
 import { request as playwrightRequest } from '@playwright/test';
-import { createUser, dbQuery, expect, signInAs, test } from './fixtures';
+import { createUser, dbQuery, expect, signInAs, signOutOf, test } from './fixtures';
 import { credentialsAttempt, randomLoopback, randomProxyAddress } from './raw-http';
 
 test.describe('row 2: no open redirect after sign-in', () => {
@@ -74,7 +74,7 @@ test('row 5: a session copied before sign-out is refused after it', async ({ pag
   const user = await createUser('auditor');
   await signInAs(page, user);
   const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await signOutOf(page);
   await expect(page).toHaveURL(/\/signin/);
   const copy = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie } });
   try {
@@ -138,12 +138,14 @@ test.describe('row 11: security headers and a nonce-based CSP the pages work und
     });
     const user = await createUser('engineer');
     await signInAs(page, user);
+    // the chart loads when it scrolls into view (decision 018)
+    await page.locator('[data-lazy-chart]').first().scrollIntoViewIfNeeded();
     await expect(page.getByRole('img', { name: /FVD by component/ }).locator('svg.recharts-surface[role="application"]')).toBeVisible();
     await expect(page.getByRole('img', { name: /FVD by component/ }).locator('path.recharts-line-curve').first()).toBeVisible();
     await page.goto('/versions');
     await expect(page.getByRole('table').first()).toBeVisible();
     // a server action (an admin creates an API token in the browser)
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutOf(page);
     await expect(page).toHaveURL(/\/signin/);
     await signInAs(page, await createUser('admin'));
     await page.goto('/admin/tokens');

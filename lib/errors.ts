@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'transition_refused'
+  | 'unprocessable'
   | 'rate_limited'
   | 'unavailable';
 
@@ -18,6 +19,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   transition_refused: 422,
+  unprocessable: 422, // well-formed input the server will not act on (a webhook URL pointing inside)
   rate_limited: 429,
   unavailable: 503,
 };

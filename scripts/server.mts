@@ -30,9 +30,15 @@ const app = next({ dev: false, dir: root, hostname: host, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// Token-authenticated GETs of the hottest API reads skip Next.js's router (lib/http/hot-path.ts).
+// Loaded after prepare(): the route code imports next/* modules that need Next's server environment.
+const { hotPathEnabled, matchHot, serveHot } = await import('../lib/http/hot-path.ts');
+const hot = hotPathEnabled();
 const server = http.createServer((req, res) => {
   req.headers[CLIENT_IP_HEADER] = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted);
-  void handle(req, res);
+  const m = hot ? matchHot(req) : null;
+  if (m) void serveHot(req, res, m);
+  else void handle(req, res);
 });
 server.listen(port, host, () => {
   const via = trusted.size ? `; X-Forwarded-For trusted from ${trusted.size} TRUSTED_PROXIES entr${trusted.size === 1 ? 'y' : 'ies'}` : '';

@@ -1,117 +1,82 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
-import { FvdTrendChart } from '@/components/dashboard/fvd-trend-chart';
-import { StatusBadge, Tag } from '@/components/ui/badge';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { AdminPanel } from '@/components/dashboard/admin-panel';
+import { ChainStatusCard, LastReportCard } from '@/components/dashboard/auditor-panel';
+import { MyVersionsCard } from '@/components/dashboard/my-versions';
+import { OverdueCard } from '@/components/dashboard/overdue-card';
+import { FvdTrendCard, ProductionNowCard, RecentActivityCard, StatusCountsCard } from '@/components/dashboard/overview';
+import { OpenRequestsCard, PendingVotesCard } from '@/components/dashboard/pending-votes';
+import { ProductionTimeline } from '@/components/dashboard/production-timeline';
+import { Card, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';
-import { STATUSES } from '@/lib/domain/lifecycle';
-import { contextFor } from '@/lib/context';
-import { getDashboard } from '@/lib/queries/dashboard';
+import { can } from '@/lib/auth/permissions';
+import { contextFor, type ServiceContext } from '@/lib/context';
+import { getDashboardOverview } from '@/lib/queries/dashboard-overview';
+import { getProductionTimeline } from '@/lib/queries/production-at';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 export const dynamic = 'force-dynamic';
 
-const fmt = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const SUBTITLE: Record<string, string> = {
+  committee: 'What waits for your vote, with its deadline, and the state of production.',
+  engineer: 'Your versions and the gate each must pass next, and the state of production.',
+  auditor: 'The audit chain, the last quarterly report and what is overdue.',
+  admin: 'Users, API tokens about to expire and recent changes to the settings.',
+  viewer: 'What is in production, since when, and how it got there.',
+};
+
+/** The role's own panel: what this person has to do or check first. */
+function RolePanel({ ctx, role }: { ctx: ServiceContext; role: string }) {
+  switch (role) {
+    case 'committee':
+      return (
+        <>
+          <PendingVotesCard ctx={ctx} className="lg:col-span-2" />
+          <OpenRequestsCard ctx={ctx} />
+        </>
+      );
+    case 'engineer':
+      return (
+        <>
+          <MyVersionsCard ctx={ctx} className="lg:col-span-2" />
+          <div className="grid content-start gap-4">
+            {/* Senior engineers review emergency promotions: those wait for their vote too. */}
+            {can(ctx.actor, 'review:emergency') && <PendingVotesCard ctx={ctx} />}
+            <OverdueCard ctx={ctx} />
+          </div>
+        </>
+      );
+    case 'auditor':
+      return (
+        <>
+          <ChainStatusCard ctx={ctx} />
+          <LastReportCard ctx={ctx} />
+          <OverdueCard ctx={ctx} />
+        </>
+      );
+    case 'admin':
+      return <AdminPanel ctx={ctx} />;
+    default:
+      return null;
+  }
+}
 
 export default async function DashboardPage() {
   const actor = await requirePageActor('read:registry');
-  const data = await getDashboard(contextFor(actor));
+  const ctx = contextFor(actor);
+  const [data, timeline] = await Promise.all([getDashboardOverview(ctx), getProductionTimeline(ctx)]);
+  const names = Object.fromEntries(data.production.map((p) => [p.component, p.name]));
   return (
     <>
-      <PageHeader title="Dashboard" subtitle="Production models, pending decisions and recent activity across the registry." />
-      <div className="grid gap-4 lg:grid-cols-3">
-        <Card title="In production" className="lg:col-span-2">
-          <ul className="divide-y divide-slate-100" data-testid="production-list">
-            {data.production.map((p) => (
-              <li key={p.component} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <span className="font-medium">{p.name}</span>
-                {p.version ? (
-                  <span className="flex flex-wrap items-center gap-2">
-                    <Link href={`/versions/${p.version.modelId}`} className="font-mono text-sm">{p.version.modelId}</Link>
-                    {p.version.tags.includes('emergency') && <Tag tone="amber">emergency</Tag>}
-                    {p.monitoring && <Tag tone="indigo">heightened monitoring</Tag>}
-                  </span>
-                ) : (
-                  <span className="text-sm text-slate-500">no production version</span>
-                )}
-              </li>
-            ))}
-          </ul>
+      <PageHeader title="Dashboard" subtitle={SUBTITLE[actor.role] ?? SUBTITLE.viewer} />
+      <div className="grid gap-4 lg:grid-cols-3" data-testid={`dashboard-${actor.role}`}>
+        <RolePanel ctx={ctx} role={actor.role} />
+        <ProductionNowCard data={data} className="lg:col-span-2" />
+        <StatusCountsCard data={data} />
+        <Card title="Production timeline" className="lg:col-span-3">
+          <ProductionTimeline timeline={timeline} names={names} now={ctx.now()} />
         </Card>
-        <Card title="Versions by status">
-          <dl className="grid grid-cols-2 gap-2" data-testid="status-counts">
-            {STATUSES.map((s) => (
-              <div key={s} className="flex items-center justify-between rounded border border-slate-100 px-2 py-1.5">
-                <dt><StatusBadge status={s} /></dt>
-                <dd className="font-semibold tabular-nums">
-                  <Link href={`/versions?status=${s}`} aria-label={`${data.countByStatus[s]} ${s} versions`}>{data.countByStatus[s]}</Link>
-                </dd>
-              </div>
-            ))}
-          </dl>
-        </Card>
-        <Card title="My pending votes">
-          {data.myPendingVotes.length === 0 ? (
-            <EmptyState>Nothing waits for your vote.</EmptyState>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="my-pending-votes">
-              {data.myPendingVotes.map((r) => (
-                <li key={r.id}>
-                  <Link href={`/approvals#${r.id}`} className="font-mono">{r.modelId}</Link> <Tag>{r.kind}</Tag>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card title="Open approval requests">
-          {data.openRequests.length === 0 ? (
-            <EmptyState>No open requests.</EmptyState>
-          ) : (
-            <ul className="space-y-2 text-sm">
-              {data.openRequests.map((r) => (
-                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2">
-                  <Link href={`/versions/${r.modelId}`} className="font-mono">{r.modelId}</Link>
-                  <span className="text-slate-600">
-                    {r.approvals}/{r.quorum} approvals · {r.kind}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card title="Overdue root cause analyses">
-          {data.overdueRcas.length === 0 ? (
-            <EmptyState>No RCA is overdue.</EmptyState>
-          ) : (
-            <ul className="space-y-2 text-sm" data-testid="overdue-rcas">
-              {data.overdueRcas.map((i) => (
-                <li key={i.id}>
-                  <Link href={`/incidents#${i.id}`}>{i.title}</Link>
-                  <span className="block text-xs text-red-700">due {fmt(i.rcaDueAt)} · {i.version.modelId}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        <Card title="FVD by release (lower is better)" className="lg:col-span-2">
-          {data.fvdTrend.length ? <FvdTrendChart points={data.fvdTrend} /> : <EmptyState>No FVD measurements yet.</EmptyState>}
-        </Card>
-        <Card title="Recent activity">
-          {data.recent.length === 0 ? (
-            <EmptyState>No activity yet.</EmptyState>
-          ) : (
-            <ol className="space-y-2 text-sm" data-testid="recent-activity">
-              {data.recent.map((e) => (
-                <li key={e.seq}>
-                  <span className="font-mono text-xs text-slate-500">#{e.seq}</span> <span className="font-medium">{e.action}</span>
-                  <span className="block text-xs text-slate-600">
-                    {e.actorLabel} · {fmt(e.occurredAt)}
-                  </span>
-                </li>
-              ))}
-            </ol>
-          )}
-        </Card>
+        <FvdTrendCard data={data} className="lg:col-span-2" />
+        <RecentActivityCard data={data} />
       </div>
     </>
   );

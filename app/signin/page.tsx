@@ -2,22 +2,29 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
 import { SignInForm } from '@/components/auth/signin-form';
+import { LogoMark } from '@/components/nav/logo-mark';
+import { safeCallbackPath } from '@/lib/auth/redirect';
 import { getSessionActor } from '@/lib/auth/session';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Sign in' };
 export const dynamic = 'force-dynamic';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ setup?: string }> }) {
-  if (await getSessionActor()) redirect('/');
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ setup?: string; callbackUrl?: string }> }) {
+  const params = await searchParams;
+  // Already signed in: straight on to the page the link was for (same-origin paths only).
+  if (await getSessionActor()) redirect(safeCallbackPath(params.callbackUrl, 'http://registry.invalid'));
   const e = env();
   const demo = e.MGR_DEMO === '1';
-  const setupDone = (await searchParams).setup === 'done';
+  const setupDone = params.setup === 'done';
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-12">
       <div className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-        <p className="text-xs font-semibold tracking-wider text-indigo-700 uppercase">PIB-VideoGen</p>
-        <h1 className="mt-1 text-2xl font-semibold">Model Governance Registry</h1>
+        <div className="flex items-center gap-2">
+          <LogoMark className="size-8" />
+          <p className="text-xs font-semibold tracking-wider text-indigo-700 uppercase">PIB-VideoGen</p>
+        </div>
+        <h1 className="mt-2 text-2xl font-semibold">Model Governance Registry</h1>
         <p className="mt-2 mb-6 text-sm text-slate-600">Sign in to register, review and audit model versions.</p>
         {setupDone && (
           <p role="status" className="mb-4 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900">

@@ -54,7 +54,7 @@ export function SignInForm({ oidc }: { oidc: boolean }) {
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
       {oidc && (
-        <button type="button" className={`${buttonClass.secondary} w-full`} onClick={() => signIn('oidc', { callbackUrl: '/' })}>
+        <button type="button" className={`${buttonClass.secondary} w-full`} onClick={() => signIn('oidc', { callbackUrl: safeCallbackPath(params.get('callbackUrl'), window.location.origin) })}>
           Sign in with single sign-on
         </button>
       )}

@@ -3,10 +3,10 @@ import { MAX_COMPARE } from '@/lib/contracts/compare';
 
 type Choice = { key: string; name: string; versions: { id: string; modelId: string; version: string; status: string }[] };
 
-/** A GET form with one select per slot (the first is the baseline); works without JavaScript. */
+/** A GET form with one select per slot (the first is the baseline), sending model ids as ?v=; works without JavaScript. */
 export function CompareForm({ choices, selected }: { choices: Choice[]; selected: string[] }) {
-  const idOf = (ref: string) => choices.flatMap((c) => c.versions).find((v) => v.id === ref || v.modelId === ref)?.id ?? '';
-  const slots = Array.from({ length: MAX_COMPARE }, (_, i) => (selected[i] ? idOf(selected[i]) : ''));
+  const modelIdOf = (ref: string) => choices.flatMap((c) => c.versions).find((v) => v.id === ref || v.modelId === ref)?.modelId ?? '';
+  const slots = Array.from({ length: MAX_COMPARE }, (_, i) => (selected[i] ? modelIdOf(selected[i]) : ''));
   return (
     <form method="get" action="/compare" aria-label="Choose versions to compare" className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <fieldset>
@@ -18,12 +18,12 @@ export function CompareForm({ choices, selected }: { choices: Choice[]; selected
                 {i === 0 ? 'Baseline' : `Version ${i + 1}`}
                 {i >= 2 && <span className="font-normal text-slate-600"> (optional)</span>}
               </label>
-              <select id={`cmp-${i}`} name="ids" defaultValue={value} className={`${inputClass} mt-1 truncate`} required={i < 2}>
+              <select id={`cmp-${i}`} name="v" defaultValue={value} className={`${inputClass} mt-1 truncate`} required={i < 2}>
                 <option value="">—</option>
                 {choices.map((c) => (
                   <optgroup key={c.key} label={c.name}>
                     {c.versions.map((v) => (
-                      <option key={v.id} value={v.id}>
+                      <option key={v.id} value={v.modelId}>
                         {c.key} {v.version} · {v.status}
                       </option>
                     ))}

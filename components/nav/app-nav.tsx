@@ -1,34 +1,40 @@
 import Link from 'next/link';
 import { can, type Actor } from '@/lib/auth/permissions';
+import { AccountMenu } from './account-menu';
+import { LogoMark } from './logo-mark';
+import { MobileNav } from './mobile-nav';
+import { NavLinkList } from './nav-link-list';
 import { NAV_LINKS } from './nav-links';
-import { SignOutButton } from './sign-out-button';
 
-export function AppNav({ actor }: { actor: Actor }) {
-  const links = NAV_LINKS.filter((l) => can(actor, l.permission));
+/**
+ * The app header. From 1280 px the links sit in one row (it must not wrap for an admin's eleven
+ * links at 1366 px, so the account lives in a menu); below that they are behind the "Menu" button,
+ * and on phones the brand shortens to "Registry". `actor` null: pages outside the signed-in area
+ * (404) get the brand and a sign-in link.
+ */
+export function AppNav({ actor }: { actor: Actor | null }) {
+  const items = actor ? NAV_LINKS.filter((l) => can(actor, l.permission)).map(({ href, label }) => ({ href, label })) : [];
   return (
-    <header className="bg-slate-900 text-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
-        <Link href="/" className="font-semibold text-white no-underline hover:no-underline">
-          Model Governance Registry
+    <header className="bg-chrome text-chrome-text">
+      <div className="flex items-center gap-x-4 px-4 py-2.5">
+        <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-chrome-text no-underline hover:no-underline focus-visible:outline-chrome-focus">
+          <LogoMark />
+          <span><span className="sr-only sm:not-sr-only">Model Governance </span>Registry</span>
         </Link>
-        <nav aria-label="Main" className="order-3 w-full overflow-x-auto sm:order-none sm:w-auto">
-          <ul className="flex gap-1 text-sm">
-            {links.map((l) => (
-              <li key={l.href}>
-                <Link href={l.href} className="block rounded px-2 py-1 whitespace-nowrap text-slate-200 no-underline hover:bg-slate-800 hover:text-white hover:no-underline">
-                  {l.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        </nav>
-        <div className="ml-auto flex items-center gap-3 text-sm">
-          <span className="text-slate-300" data-testid="whoami">
-            <span className="hidden xl:inline">{actor.label} · </span>
-            <span className="font-medium text-white">{actor.role}{actor.senior ? ' (senior)' : ''}</span>
-          </span>
-          <Link href="/account/tokens" className="whitespace-nowrap text-slate-200 no-underline hover:text-white hover:underline">My tokens</Link>
-          <SignOutButton />
+        {actor && (
+          <nav aria-label="Main" className="hidden min-w-0 xl:block">
+            <NavLinkList items={items} layout="bar" />
+          </nav>
+        )}
+        <div className="ml-auto flex shrink-0 items-center gap-1">
+          {actor ? (
+            <>
+              <MobileNav items={items} />
+              <AccountMenu email={actor.label} role={`${actor.role}${actor.senior ? ' (senior)' : ''}`} />
+            </>
+          ) : (
+            <Link href="/signin" className="rounded px-2 py-1 text-sm text-chrome-text no-underline hover:bg-chrome-raised focus-visible:outline-chrome-focus">Sign in</Link>
+          )}
         </div>
       </div>
     </header>

@@ -1,13 +1,14 @@
 import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { ActionForm } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';
-import { buttonClass } from '@/components/ui/button';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { EmptyState } from '@/components/ui/card';
+import { Time } from '@/components/ui/time';
 import type { FormState } from '@/lib/api/action-error';
 import type { ApiTokenView } from '@/lib/services/api-tokens';
 
-function when(iso: string | null): string {
-  return iso ? iso.slice(0, 16).replace('T', ' ') : '—';
+function when(iso: string | null) {
+  return iso ? <Time value={iso} /> : '—';
 }
 
 function TokenState({ t }: { t: ApiTokenView }) {
@@ -48,9 +49,14 @@ export function TokensTable({ tokens, revoke, showOwner }: { tokens: ApiTokenVie
                 {!t.revokedAt && (
                   <ActionForm action={revoke} testId={`revoke-${t.prefix}`}>
                     <input type="hidden" name="tokenId" value={t.id} />
-                    <button type="submit" className={buttonClass.danger} aria-label={`Revoke token ${t.name}`}>
+                    <ConfirmSubmit
+                      title={`Revoke the token “${t.name}”?`}
+                      description={<p>Anything still using <span className="font-mono">mgr_{t.prefix}_…</span> is refused from now on. A revoked token cannot be restored; you would issue a new one.</p>}
+                      confirmLabel="Revoke token"
+                      ariaLabel={`Revoke token ${t.name}`}
+                    >
                       Revoke
-                    </button>
+                    </ConfirmSubmit>
                   </ActionForm>
                 )}
               </Td>

@@ -1,4 +1,5 @@
 import type { ReactNode, ThHTMLAttributes, TdHTMLAttributes } from 'react';
+import { ScrollFrame } from './scroll-frame';
 
 // The one table markup of the app: a horizontally scrolling frame (keyboard-focusable when it has
 // a label), the table, its header row, body, row headers and cells. Pages and components compose
@@ -10,7 +11,8 @@ const cx = (...c: (string | false | null | undefined)[]) => c.filter(Boolean).jo
 
 /**
  * The table inside a frame that scrolls sideways on narrow screens. `label` makes the frame a
- * focusable region (keyboard users can scroll it); `bleed` lets it reach the card's edges.
+ * focusable region (keyboard users can scroll it); without one it becomes such a region only while
+ * it actually scrolls (components/ui/scroll-frame.tsx); `bleed` lets it reach the card's edges.
  */
 export function Table({
   children,
@@ -36,14 +38,13 @@ export function Table({
   className?: string;
   frameClassName?: string;
 }) {
-  const region = label ? { tabIndex: 0, role: 'region' as const, 'aria-label': label } : {};
   return (
-    <div className={cx('relative overflow-x-auto', bleed && '-mx-4 px-4', frameClassName)} {...region}>
+    <ScrollFrame className={cx('relative overflow-x-auto', bleed && '-mx-4 px-4', frameClassName)} label={label} fallbackLabel={caption}>
       <table className={cx('w-full', size === 'xs' ? 'text-xs' : 'text-sm', minWidth, className)} data-testid={testId}>
         {caption && <caption className={captionVisible ? 'mb-1 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase' : 'sr-only'}>{caption}</caption>}
         {children}
       </table>
-    </div>
+    </ScrollFrame>
   );
 }
 

@@ -6,14 +6,14 @@ import { fmtPct, fmtValue } from './format';
 const arrow = (d: string) => (d === 'lower_is_better' ? '↓ lower is better' : '↑ higher is better');
 
 /** Measured change against the previous version beside the claim of the commit message. */
-export function ImpactTable({ impact, caption }: { impact: ImpactComparison; caption?: string }) {
+export function ImpactTable({ impact, caption, label }: { impact: ImpactComparison; caption?: string; label?: string }) {
   if (impact.rows.length === 0 && impact.unmatchedClaims.length === 0) {
     return <p className="text-sm text-slate-600">No overall metrics and no claimed impact to compare.</p>;
   }
   return (
     <>
       {caption && <p className="mb-2 text-sm text-slate-600">{caption}</p>}
-      <Table minWidth="min-w-[36rem]" testId="impact-table" caption={caption ?? 'Measured change against the previous version beside the claimed impact'}>
+      <Table minWidth="min-w-[36rem]" testId="impact-table" label={label ?? 'Claimed vs measured impact (scrolls horizontally)'} caption={caption ?? 'Measured change against the previous version beside the claimed impact'}>
         <THead>
           <Th>Metric</Th>
           <Th align="right">Previous</Th>

@@ -1,12 +1,14 @@
 import type { Actor } from '../auth/permissions';
 import type { Db, Tx } from '../db';
 import { type StoredCheckpoint, allCheckpoints } from './checkpoint';
-import { GENESIS_HASH, HASH_VERSION, checkLink, computeEventHash } from './event-hash';
+import { GENESIS_HASH, HASH_VERSION, checkLink, computeEventHash, type AuditEventRow } from './event-hash';
 import { type AuditAction, type AuditPayloadInput, parseAuditPayload } from './events';
 import { lockAuditChain } from './lock';
 import { readEvents } from './read-chain';
 import { eventMac, signingKeyOrNull } from './signing-key';
 import { verifyCheckpointSignature } from './verify-events';
+import { enqueueWebhooksForAuditEvents } from '../webhooks/outbox';
+import { bulkInsert, CAST } from '../data/bulk-insert';
 
 export { GENESIS_HASH } from './event-hash';
 
@@ -31,48 +33,65 @@ function toJsonValue(change: Record<string, unknown>): Record<string, unknown> {
  * (recordedAt) is the wall clock, never earlier than the previous event's.
  */
 export async function appendAuditEvent<A extends AuditAction>(tx: Tx, input: AuditInput<A>): Promise<{ seq: number; hash: string }> {
+  return (await appendAuditEvents(tx, [input]))[0];
+}
+
+/**
+ * Append several events in order (a bulk import's): one lock, one read of the head, one insert.
+ * Each event is hashed and linked exactly as appendAuditEvent does it, one after the other.
+ */
+export async function appendAuditEvents(tx: Tx, inputs: AuditInput[]): Promise<{ seq: number; hash: string }[]> {
+  if (!inputs.length) return [];
   await lockAuditChain(tx);
   const head = await tx.auditEvent.findFirst({ orderBy: { seq: 'desc' }, select: { seq: true, hash: true, recordedAt: true } });
-  const seq = (head?.seq ?? 0) + 1;
-  const prevHash = head?.hash ?? GENESIS_HASH;
-  const recordedAt = new Date(Math.max(Date.now(), head?.recordedAt.getTime() ?? 0));
-  const occurredAt = input.occurredAt;
-  if (!(occurredAt instanceof Date) || Number.isNaN(occurredAt.getTime())) throw new Error(`audit event ${input.action}: occurredAt is not a valid date`);
-  const change = toJsonValue(parseAuditPayload(input.action, input.change) as Record<string, unknown>);
-  const hash = computeEventHash(prevHash, {
-    seq,
-    v: HASH_VERSION,
-    occurredAt: occurredAt.toISOString(),
-    recordedAt: recordedAt.toISOString(),
-    actorType: input.actor.type,
-    actorId: input.actor.id,
-    actorLabel: input.actor.label,
-    action: input.action,
-    entityType: input.entityType,
-    entityId: input.entityId,
-    change,
-  });
+  let seq = head?.seq ?? 0;
+  let prevHash = head?.hash ?? GENESIS_HASH;
+  let lastRecorded = head?.recordedAt.getTime() ?? 0;
   const key = signingKeyOrNull();
-  await tx.auditEvent.create({
-    data: {
-      seq,
-      hashVersion: HASH_VERSION,
-      occurredAt,
-      recordedAt,
-      actorType: input.actor.type,
-      actorId: input.actor.id,
-      actorLabel: input.actor.label,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId,
-      change: change as object,
-      prevHash,
-      hash,
-      mac: key ? eventMac(key, hash) : null,
-    },
-    select: { seq: true },
+  const rows = inputs.map((input) => {
+    seq += 1;
+    const recordedAt = new Date(Math.max(Date.now(), lastRecorded));
+    lastRecorded = recordedAt.getTime();
+    const occurredAt = input.occurredAt;
+    if (!(occurredAt instanceof Date) || Number.isNaN(occurredAt.getTime())) throw new Error(`audit event ${input.action}: occurredAt is not a valid date`);
+    const change = toJsonValue(parseAuditPayload(input.action, input.change) as Record<string, unknown>);
+    // The fields the hash covers and the row stores alike (in the hash input's order).
+    const who = { actorType: input.actor.type, actorId: input.actor.id, actorLabel: input.actor.label, action: input.action, entityType: input.entityType, entityId: input.entityId };
+    const hash = computeEventHash(prevHash, { seq, v: HASH_VERSION, occurredAt: occurredAt.toISOString(), recordedAt: recordedAt.toISOString(), ...who, change });
+    const row = { seq, hashVersion: HASH_VERSION, occurredAt, recordedAt, ...who, change: change as object, prevHash, hash, mac: key ? eventMac(key, hash) : null };
+    prevHash = hash;
+    return row;
   });
-  return { seq, hash };
+  if (rows.length === 1) await tx.auditEvent.create({ data: rows[0], select: { seq: true } });
+  else await insertAuditRows(tx, rows);
+  // Subscribers hear of the change in the same transaction: a rollback sends nothing.
+  await enqueueWebhooksForAuditEvents(
+    tx,
+    rows.map((r, i) => ({ seq: r.seq, action: inputs[i].action, actor: inputs[i].actor, entityType: r.entityType, entityId: r.entityId, occurredAt: r.occurredAt, change: r.change as Record<string, unknown> })),
+  );
+  return rows.map((r) => ({ seq: r.seq, hash: r.hash }));
+}
+
+/** A row as written: the stored row's fields, the change as JSON, and the event's MAC when a signing key is set. */
+type AuditRow = Omit<AuditEventRow, 'change'> & { change: object; mac: string | null };
+
+/**
+ * Many events in one statement (a bulk import's hundreds): the same columns and values Prisma's
+ * createMany writes (change as JSON.stringify, times to the millisecond), without its per-row
+ * query-engine cost. The hashes were computed from these very values, so the chain is unchanged.
+ */
+async function insertAuditRows(tx: Tx, rows: AuditRow[]): Promise<void> {
+  const c = (name: string, cast: string = CAST.text) => ({ name, cast });
+  await bulkInsert(
+    tx,
+    'audit_events',
+    [
+      c('seq', CAST.int), c('hash_version', CAST.smallint), c('occurred_at', CAST.timestamptz), c('recorded_at', CAST.timestamptz),
+      c('actor_type', CAST.enumOf('ActorType')), c('actor_id'), c('actor_label'), c('action'), c('entity_type'), c('entity_id'),
+      c('change', CAST.jsonb), c('prev_hash'), c('hash'), c('mac'),
+    ],
+    rows.map((r) => [r.seq, r.hashVersion, r.occurredAt, r.recordedAt, r.actorType, r.actorId, r.actorLabel, r.action, r.entityType, r.entityId, JSON.stringify(r.change), r.prevHash, r.hash, r.mac]),
+  );
 }
 
 export type VerifyResult =

@@ -78,6 +78,12 @@ export const AUDIT_PAYLOADS = {
     files: z.array(z.strictObject({ name: z.string(), sha256: z.string() })), failed: z.number().int(),
   }),
   'quarterly_audit.signoff': z.strictObject({ quarter: z.string(), chainHeadHash: z.string(), comment: z.string() }),
+  // Webhook endpoints (lib/services/webhooks.ts). `url` is the endpoint's origin only (a path or query
+  // may carry a receiver's token); the signing secret is never recorded.
+  'webhook.create': z.strictObject({ url: z.string(), events: z.array(z.string()), description: z.string() }),
+  'webhook.update': z.strictObject({ url: z.string(), changes: beforeAfter, reason: z.string().optional() }),
+  'webhook.delete': z.strictObject({ url: z.string(), events: z.array(z.string()) }),
+  'webhook.redeliver': z.strictObject({ url: z.string(), deliveryId: z.string(), webhookId: z.string(), eventType: z.string() }),
   /**
    * History a file states (metadata.json's approval and production dates, a parameter set's
    * effective date), recorded with that business time, and marked as not decided here.

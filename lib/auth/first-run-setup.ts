@@ -53,7 +53,7 @@ export async function completeFirstRunSetup(ctx: ServiceContext, input: SetupInp
   const used = match ? (await ctx.db.setupCode.deleteMany({ where: { id: match.id } })).count : 0;
   if (used !== 1) {
     await recordLoginFailure(LIMIT_KEY, ip);
-    throw new AppError('validation_failed', 'The setup code is wrong, used or expired: use the latest code from the server log', { fieldErrors: { code: ['is wrong, used or expired'] } });
+    throw new AppError('validation_failed', 'The setup code is wrong, used or expired: use the latest code from the server log', { fieldErrors: { code: ['The setup code is wrong, used or expired: use the latest code from the server log.'] } });
   }
   const admin = await createFirstAdmin(ctx.db, { email: input.email, name: input.name, password: input.password });
   await ctx.db.setupCode.deleteMany({});

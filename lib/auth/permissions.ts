@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'manage:api-tokens',
   'manage:settings',
   'manage:components',
+  'manage:webhooks', // outbound webhook endpoints, their deliveries and the allow-list
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,6 +41,7 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'manage:api-tokens',
     'manage:settings',
     'manage:components',
+    'manage:webhooks',
   ],
   committee: [
     'read:registry',

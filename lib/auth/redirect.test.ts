@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authOptions } from './options';
-import { safeCallbackPath } from './redirect';
+import { safeCallbackPath, signInPathFor } from './redirect';
 
 const BASE = 'http://127.0.0.1:3000';
 
@@ -36,5 +36,17 @@ describe("next-auth's redirect callback", () => {
 
   it('follows a same-origin path', async () => {
     expect(await redirect!({ url: '/versions?q=x', baseUrl: BASE })).toBe(`${BASE}/versions?q=x`);
+  });
+});
+
+describe('signInPathFor: the sign-in page comes back to the page that asked (issue 10 item 9)', () => {
+  it.each([
+    ['/versions?component=base', '/signin?callbackUrl=%2Fversions%3Fcomponent%3Dbase'],
+    ['/', '/signin'],
+    [null, '/signin'],
+    ['//evil.example/phish', '/signin'],
+    ['/signin?callbackUrl=%2Faudit', '/signin'],
+  ])('%s → %s', (path, expected) => {
+    expect(signInPathFor(path)).toBe(expected);
   });
 });

@@ -21,3 +21,15 @@ export function safeCallbackPath(raw: string | null | undefined, origin: string)
   if (!path.startsWith('/') || path.startsWith('//') || path.startsWith('/\\')) return '/';
   return path;
 }
+
+/**
+ * Request header in which proxy.ts hands a page's own path and query to the server components
+ * (a layout cannot see the URL otherwise). proxy.ts overwrites whatever the client sent.
+ */
+export const REQUEST_PATH_HEADER = 'x-mgr-request-path';
+
+/** The sign-in page that comes back to `path` afterwards (issue 10 item 9): `/signin?callbackUrl=…`. */
+export function signInPathFor(path: string | null | undefined): string {
+  const back = safeCallbackPath(path, 'http://registry.invalid');
+  return back === '/' || back.startsWith('/signin') ? '/signin' : `/signin?callbackUrl=${encodeURIComponent(back)}`;
+}

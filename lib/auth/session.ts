@@ -1,10 +1,11 @@
 import { getServerSession } from 'next-auth';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden } from 'next/navigation';
 import { prisma, type Db } from '../db';
 import { AppError } from '../errors';
 import { actorFromToken, bearerFrom } from './api-token';
 import { authOptions } from './options';
 import { can, requirePermission, type Actor, type Permission } from './permissions';
+import { redirectToSignIn } from './signin-redirect';
 import { checkSession } from './user-sessions';
 
 type Claims = { uid?: unknown; sv?: unknown; sid?: unknown };
@@ -48,7 +49,7 @@ export async function getRequestActor(request: Request): Promise<Actor | null> {
 /** For pages: signed out → the sign-in page; lacking the permission → a 403 error page. */
 export async function requirePageActor(permission: Permission): Promise<Actor> {
   const actor = await getSessionActor();
-  if (!actor) redirect('/signin');
+  if (!actor) return redirectToSignIn();
   if (!can(actor, permission)) forbidden();
   return actor;
 }

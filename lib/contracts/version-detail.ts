@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isoDate } from '../domain/naming';
 import type { ImpactComparison } from '../domain/impact';
-import type { VersionDetail } from '../queries/version-detail';
+import type { VersionApiDetail } from '../queries/version-detail';
 import { flatMetricValues } from '../queries/version-slices';
 import { directionSchema, improvedOf, isoDateSchema, isoDateTimeSchema, round2, statusSchema } from './common';
 
@@ -71,7 +71,7 @@ export function measuredImpactOf(impact: ImpactComparison): MeasuredImpact[] {
     .sort((x, y) => x.metric.localeCompare(y.metric));
 }
 
-export function versionDetailResponse(d: VersionDetail): VersionDetailResponse {
+export function versionDetailResponse(d: VersionApiDetail): VersionDetailResponse {
   const prev = d.previous;
   return {
     id: d.id,

@@ -19,3 +19,16 @@ export const TestResultCreatedSchema = z.object({
 });
 
 export const TransitionResultSchema = z.object({ id: z.string(), modelId: z.string(), from: statusSchema, to: statusSchema, reason: z.string(), notes: z.array(z.string()) });
+
+export const RaiRecordedSchema = z.object({
+  id: z.string(), modelId: z.string(), result: z.enum(['pass', 'fail', 'pending']), maxDisparity: z.number().nullable(), assessedAt: isoDateTimeSchema,
+  failures: z.array(z.string()).describe('why the assessment failed (computed, never given)'),
+  promoted: z.array(z.string()).describe('model ids a passing assessment promoted (committee requests waiting on RAI)'),
+});
+
+export const BackportRecordedSchema = z.object({ modelId: z.string(), backportCommit: z.string(), result: z.enum(['recorded', 'unchanged']) });
+
+export const ParameterVoteOutcomeSchema = z.object({
+  parameterSetId: z.string(), parameterId: z.string(), approvals: z.number().int(), rejections: z.number().int(), quorum: z.number().int(),
+  status: z.enum(['proposed', 'approved', 'rejected']),
+});

@@ -14,6 +14,7 @@ export const DEFAULT_SETTINGS: Settings = {
   ratificationDueDays: 7,
   monitoringDays: 14,
   raiMaxLanguageDisparity: 0.1,
+  webhookAllowedHosts: [],
 };
 
 /** Settings field → settings.key in the database. */
@@ -25,6 +26,7 @@ export const SETTING_KEYS: { [K in keyof Settings]: string } = {
   ratificationDueDays: 'ratification_due_days',
   monitoringDays: 'monitoring_days',
   raiMaxLanguageDisparity: 'rai_max_language_disparity',
+  webhookAllowedHosts: 'webhook_allowed_hosts',
 };
 
 export const SETTING_FIELDS = Object.keys(SETTING_KEYS) as (keyof Settings)[];

@@ -39,3 +39,9 @@ export function findTransition(from: VersionStatus, to: VersionStatus): Transiti
 export function transitionsFrom(from: VersionStatus): TransitionRule[] {
   return TRANSITIONS.filter((t) => t.from === from);
 }
+
+/** The transition that moves a version one step forward in the workflow (development → testing → … → archived). */
+export function forwardTransition(from: VersionStatus): TransitionRule | undefined {
+  const next = STATUSES[STATUSES.indexOf(from) + 1];
+  return next ? findTransition(from, next) : undefined;
+}

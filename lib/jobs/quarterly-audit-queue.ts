@@ -36,8 +36,14 @@ export async function registerQuarterlyAuditWorker(boss: PgBoss, db: Db, log: Lo
 export async function enqueueQuarterlyAudit(runId: string, opts: { boss?: PgBoss | null; db?: Db } = {}): Promise<'queued' | 'in-process'> {
   const boss = opts.boss ?? null;
   if (boss) {
-    await boss.send(QUARTERLY_AUDIT_QUEUE, { runId });
-    return 'queued';
+    try {
+      await boss.send(QUARTERLY_AUDIT_QUEUE, { runId });
+      return 'queued';
+    } catch (e) {
+      // Seen under heavy load: pg-boss's send failed inside the library ("Cannot destructure
+      // property 'rows'"). The run exists and the auditor is polling it: generate it here.
+      console.warn(`[jobs] could not queue quarterly audit ${runId} (${e instanceof Error ? e.message : String(e)}); generating it in this process`);
+    }
   }
   void runQuarterlyAuditJob(runId, { db: opts.db ?? prisma }).catch((e: unknown) => {
     console.error(`[jobs] quarterly audit ${runId} failed: ${e instanceof Error ? e.message : String(e)}`);

@@ -10,6 +10,7 @@ import { env } from '../env';
 import { prisma } from '../db';
 import { JOBS, type JobName } from './handlers';
 import { registerQuarterlyAuditWorker } from './quarterly-audit-queue';
+import { registerWebhookWorker } from './webhook-queue';
 
 export const JOBS_SCHEMA = 'pgboss';
 
@@ -115,6 +116,7 @@ export async function startJobs(opts: StartJobsOptions = {}): Promise<JobRunner>
       if (opts.schedule !== false) await boss.schedule(job.name, job.cron, {}, { tz: 'UTC' });
     }
     await registerQuarterlyAuditWorker(boss, opts.db ?? prisma, log);
+    await registerWebhookWorker(boss, opts.db, log, { schedule: opts.schedule });
   } catch (e) {
     // Idle connections of a half-started pool close by themselves (pg's idle timeout).
     await boss.stop({ graceful: false, timeout: 1000 }).catch(() => undefined);

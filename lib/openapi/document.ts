@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { actionsOf } from './action-twins';
 import { API_VERSION, ERROR_TEXT, OPERATIONS, Problem, TransitionRefused } from './operations';
 
 export { API_VERSION, OPERATIONS, type OperationExtras } from './operations';
@@ -15,7 +16,7 @@ function buildDocument() {
   });
 
   for (const op of OPERATIONS) {
-    const { permission, success, errors, example, ...config } = op;
+    const { permission, permissionNote, success, errors, example, ...config } = op;
     const responses: RouteConfig['responses'] = {
       [String(success.status)]: {
         description: success.description,
@@ -32,11 +33,13 @@ function buildDocument() {
       const media = config.request.body.content['application/json'];
       if (media && !('$ref' in media)) media.example = example;
     }
+    const twins = actionsOf(config.method, config.path);
     registry.registerPath({
       ...config,
-      description: `${config.description ?? ''}\n\nPermission: ${permission === 'none' ? 'none (public)' : permission === 'authenticated' ? 'any valid token; the service checks the role for the target' : `\`${permission}\``}.`,
+      description: `${config.description ?? ''}\n\nPermission: ${permission === 'none' ? 'none (public)' : permission === 'authenticated' ? 'any valid token; the service checks the role for the target' : `\`${permission}\``}${permissionNote ? ` (${permissionNote})` : ''}.`,
       responses,
       'x-permission': permission,
+      ...(twins.length ? { 'x-server-actions': twins } : {}),
     } as RouteConfig);
   }
 
@@ -55,7 +58,10 @@ function buildDocument() {
       { name: 'versions', description: 'Model versions, metrics, test results, lifecycle, model cards' },
       { name: 'parameter sets', description: 'λ, training and inference parameter sets' },
       { name: 'audit', description: 'Tamper-evident audit log and quarterly audits' },
+      { name: 'promotion', description: 'Promotion requests, committee votes and emergency reviews' },
+      { name: 'incidents', description: 'Incidents, rollback traffic and the serving layer\'s traffic split' },
       { name: 'tokens', description: 'API tokens for CI (admin)' },
+      { name: 'admin', description: 'Users and roles, governance settings' },
       { name: 'reference', description: 'Components, metric definitions, service' },
     ],
   });

@@ -12,8 +12,12 @@ import { AddMetricsSchema, RegisterVersionSchema, TestResultInputSchema, Transit
 import { UpdateMetricRangeSchema } from '../validation/metric-definition';
 import { ParameterSetInputSchema } from '../validation/parameter-set';
 import type { RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { ADMIN_OPERATIONS } from './admin';
+import { GOVERNANCE_OPERATIONS } from './governance';
+import { IMPORT_OPERATIONS } from './imports';
 import { PRODUCTION_OPERATIONS } from './production';
 import { QUARTERLY_AUDIT_OPERATIONS } from './quarterly-audits';
+import { WEBHOOK_OPERATIONS } from './webhooks';
 
 // The operations of /api/v1: each names the zod schemas of its request and response, the same
 // ones the handlers parse with and serialise through (lib/contracts/*, the services' inputs).
@@ -35,6 +39,8 @@ export type OperationExtras = { 'x-permission': RoutePermission | 'none'; 'x-exa
 
 export type Op = Omit<RouteConfig, 'responses'> & {
   permission: RoutePermission | 'none';
+  /** When the rule is more than the permission (a person, the requester, the kind of request). */
+  permissionNote?: string;
   success: { status: number; description: string; schema?: z.ZodType; contentType?: string; headers?: Record<string, string> };
   errors: number[];
   example?: unknown;
@@ -189,6 +195,10 @@ export const OPERATIONS: Op[] = [
     permission: 'none', security: [], success: { status: 200, description: 'OpenAPI 3.1' }, errors: [],
   },
   ...QUARTERLY_AUDIT_OPERATIONS,
+  ...WEBHOOK_OPERATIONS,
   ...PRODUCTION_OPERATIONS,
+  ...IMPORT_OPERATIONS,
+  ...GOVERNANCE_OPERATIONS,
+  ...ADMIN_OPERATIONS,
 ];
 

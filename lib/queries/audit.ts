@@ -3,12 +3,15 @@ import { requirePermission } from '../auth/permissions';
 import { verifyAuditChain } from '../audit/chain';
 import { countAuditEvents, readAuditEvents, type AuditEventFilter } from '../audit/reader';
 import type { ServiceContext } from '../context';
+import { notifyAuditVerificationFailed } from '../webhooks/outbox';
 import type { Prisma } from '../generated/prisma/client';
 
 export const AuditSearchSchema = z.object({
   q: z.string().max(200).optional(), // action, actor or entity id contains
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),
+  entityId: z.string().max(200).optional(),
+  actor: z.string().max(200).optional(), // the actor's id, or part of its label (email, token name)
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -22,6 +25,8 @@ const DAY = 86_400_000;
 export function auditSearchFilter(search: AuditSearch): AuditEventFilter {
   const where: Prisma.AuditEventWhereInput = {};
   if (search.action) where.action = search.action;
+  if (search.entityId) where.entityId = search.entityId;
+  if (search.actor) where.AND = [{ OR: [{ actorId: search.actor }, { actorLabel: { contains: search.actor, mode: 'insensitive' } }] }];
   if (search.q) {
     where.OR = [
       { action: { contains: search.q, mode: 'insensitive' } },
@@ -53,5 +58,7 @@ export async function verifyAuditLog(ctx: ServiceContext) {
   requirePermission(ctx.actor, 'verify:audit-log');
   const started = Date.now();
   const result = await verifyAuditChain(ctx.db);
+  // A broken chain has no audit event of its own to announce it: tell webhook subscribers here.
+  if (!result.ok) await notifyAuditVerificationFailed(ctx.db, result);
   return { ...result, ms: Date.now() - started, verifiedAt: new Date().toISOString() };
 }

@@ -1,14 +1,13 @@
 // The few reads the version read models share: metric definitions in display order, the previous
-// version by semantic version, overall values, and the impact against the previous version. The
-// rules they apply are pure and live in lib/domain (metrics.ts, impact.ts, branch.ts). The read
+// version by semantic version, and overall values (the impact against the previous version is
+// lib/domain/impact.ts's buildImpact over them). The rules they apply are pure and live in lib/domain (metrics.ts, impact.ts, branch.ts). The read
 // models built on them: version-list.ts, version-core.ts + version-slices.ts (the version page and
 // the API's detail), version-compare.ts, metric-history.ts.
 
 import type { Db } from '../db';
-import type { ParsedCommit } from '../domain/commit-message';
-import { buildImpact, type ImpactComparison } from '../domain/impact';
 import { orderDefinitions, type MetricDefinitionInfo } from '../domain/metrics';
 import type { Prisma } from '../generated/prisma/client';
+import type { VersionStatus } from '../generated/prisma/enums';
 
 const DEFINITION_SELECT = { id: true, key: true, name: true, unit: true, direction: true } as const;
 
@@ -19,20 +18,20 @@ export async function metricDefinitions(db: Db): Promise<MetricDefinitionInfo[]>
 
 export const SEMVER_DESC: Prisma.ModelVersionOrderByWithRelationInput[] = [{ major: 'desc' }, { minor: 'desc' }, { patch: 'desc' }];
 
-/** The version of the same component just below this one by semantic version (not by date). */
+/**
+ * The version of the same component just below this one by semantic version (not by date): one
+ * probe of the unique index (component_id, major, minor, patch), read backwards from the version
+ * through a row comparison. Prisma's OR of the three bounds made the planner walk the global
+ * semver index and filter by component: 12,655 rows and 20 ms at 100,000 versions.
+ */
 export async function previousVersion(db: Db, v: { componentId: string; major: number; minor: number; patch: number }) {
-  return db.modelVersion.findFirst({
-    where: {
-      componentId: v.componentId,
-      OR: [
-        { major: { lt: v.major } },
-        { major: v.major, minor: { lt: v.minor } },
-        { major: v.major, minor: v.minor, patch: { lt: v.patch } },
-      ],
-    },
-    orderBy: SEMVER_DESC,
-    select: { id: true, modelId: true, version: true, status: true, releaseDate: true },
-  });
+  const [row] = await db.$queryRaw<{ id: string; modelId: string; version: string; status: VersionStatus; releaseDate: Date }[]>`
+    SELECT w.id, w.model_id AS "modelId", w.version, w.status::text AS status, w.release_date AS "releaseDate"
+    FROM model_versions w
+    WHERE w.component_id = ${v.componentId} AND (w.major, w.minor, w.patch) < (${v.major}::int, ${v.minor}::int, ${v.patch}::int)
+    ORDER BY w.component_id DESC, w.major DESC, w.minor DESC, w.patch DESC
+    LIMIT 1`;
+  return row ?? null;
 }
 
 /** Overall values (scenario '' and language '') of the given versions: versionId → key → value. */
@@ -53,14 +52,3 @@ export async function overallValues(db: Db, versionIds: string[], defs: MetricDe
   return out;
 }
 
-/** buildImpact against the previous version's overall values, read here (no read without a previous). */
-export async function impactAgainstPrevious(
-  db: Db,
-  defs: MetricDefinitionInfo[],
-  current: Record<string, number>,
-  previous: { id: string; modelId: string; version: string } | null,
-  commit: ParsedCommit | null,
-): Promise<ImpactComparison> {
-  const previousValues = previous ? ((await overallValues(db, [previous.id], defs)).get(previous.id) ?? {}) : {};
-  return buildImpact(defs, current, previous, previousValues, commit);
-}

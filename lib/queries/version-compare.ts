@@ -3,7 +3,9 @@ import type { ServiceContext } from '../context';
 import { MAX_COMPARE, MIN_COMPARE } from '../contracts/compare';
 import { AppError } from '../errors';
 import { buildImpact, parseVersionCommit } from '../domain/impact';
+import { compareVerdicts, shortVersionLabels } from '../domain/compare-verdict';
 import { compareCells, type CompareCell, type MetricDefinitionInfo } from '../domain/metrics';
+import { getSettings } from '../data/settings';
 import { metricDefinitions, overallValues, previousVersion, SEMVER_DESC } from './model-versions';
 import { isVersionRef, matchesRef, versionRefWhere } from '../data/version-ref';
 
@@ -42,13 +44,18 @@ export async function compareVersions(ctx: ServiceContext, refs: string[]) {
   requirePermission(ctx.actor, 'read:registry');
   const db = ctx.db;
   const vs = await resolveRefs(ctx, refs.map((r) => r.trim()));
-  const [defs, rows, previous] = await Promise.all([
+  const [defs, rows, previous, settings, requirements] = await Promise.all([
     metricDefinitions(db),
     db.metric.findMany({
       where: { versionId: { in: vs.map((v) => v.id) } },
       select: { versionId: true, definitionId: true, scenario: true, language: true, value: true },
     }),
     Promise.all(vs.map((v) => previousVersion(db, v))),
+    getSettings(db),
+    db.metricRequirement.findMany({
+      where: { componentId: { in: [...new Set(vs.map((v) => v.componentId))] } },
+      select: { componentId: true, maxRegressionPct: true, definition: { select: { key: true } } },
+    }),
   ]);
   const prevValues = await overallValues(db, previous.flatMap((p) => (p ? [p.id] : [])), defs);
 
@@ -82,7 +89,21 @@ export async function compareVersions(ctx: ServiceContext, refs: string[]) {
     return { versionId: v.id, modelId: v.modelId, ...buildImpact(defs, overall(v.id), prevRef, prev ? (prevValues.get(prev.id) ?? {}) : {}, parseVersionCommit(v.commitMessage)) };
   });
 
+  // The verdict per version against the baseline, by the gates' rules (lib/domain/compare-verdict.ts):
+  // overall values (else the scenario mean) over all languages, and each component's tolerance.
+  const labels = shortVersionLabels(vs.map((v) => ({ component: v.component.key, version: v.version })));
+  const verdicts = compareVerdicts(
+    labels,
+    defs.flatMap((d) => {
+      const mine = rows.filter((r) => r.definitionId === d.id && r.language === '');
+      return mine.length ? [{ key: d.key, name: d.name, direction: d.direction, values: vs.map((v) => mine.filter((r) => r.versionId === v.id)) }] : [];
+    }),
+    (key, i) => requirements.find((r) => r.componentId === vs[i].componentId && r.definition.key === key)?.maxRegressionPct ?? settings.regressionTolerancePct,
+  );
+
   return {
+    labels,
+    verdicts,
     versions: vs.map((v) => ({ id: v.id, modelId: v.modelId, component: v.component.key, architecture: v.architecture, version: v.version, releaseDate: v.releaseDate, status: v.status, tags: v.tags })),
     metrics,
     impacts,
@@ -90,6 +111,17 @@ export async function compareVersions(ctx: ServiceContext, refs: string[]) {
 }
 
 export type VersionComparison = Awaited<ReturnType<typeof compareVersions>>;
+
+/**
+ * The model ids of version references (ids or model ids), for old /compare?ids= links: each
+ * reference that names a version becomes its model id; others are kept (the page says they are unknown).
+ */
+export async function modelIdsOf(ctx: ServiceContext, refs: string[]): Promise<string[]> {
+  requirePermission(ctx.actor, 'read:registry');
+  const valid = refs.filter(isVersionRef);
+  const found = valid.length ? await ctx.db.modelVersion.findMany({ where: { OR: valid.map(versionRefWhere) }, select: { id: true, modelId: true } }) : [];
+  return refs.map((ref) => found.find((f) => matchesRef(f, ref))?.modelId ?? ref);
+}
 
 /**
  * Versions to offer in the compare form, grouped by component: the newest `perComponent` by

@@ -43,7 +43,7 @@ const CORE_SELECT = {
 
 export type PreviousVersion = NonNullable<Awaited<ReturnType<typeof previousVersion>>>;
 
-type CoreRow = Prisma.ModelVersionGetPayload<{ select: typeof CORE_SELECT }>;
+export type CoreRow = Prisma.ModelVersionGetPayload<{ select: typeof CORE_SELECT }>;
 
 /** What the actor may do on this version, decided here so pages only read flags. */
 export type VersionAbilities = {
@@ -72,7 +72,11 @@ export async function loadVersionCore(ctx: ServiceContext, ref: string): Promise
   if (!isVersionRef(ref)) throw notFound(`Model version ${String(ref).slice(0, 200)}`);
   const v = await ctx.db.modelVersion.findUnique({ where: versionRefWhere(ref), select: CORE_SELECT });
   if (!v) throw notFound(`Model version ${ref.trim()}`);
-  const previous = await previousVersion(ctx.db, v);
+  return versionCoreOf(ctx, v, await previousVersion(ctx.db, v));
+}
+
+/** The core from its row and the previous version, however they were read (Prisma here, one SQL statement for the API's detail). */
+export function versionCoreOf(ctx: ServiceContext, v: CoreRow, previous: PreviousVersion | null): VersionCore {
   const kind = branchKind(v.gitBranch);
   const metadata = (v.metadata && typeof v.metadata === 'object' && !Array.isArray(v.metadata) ? v.metadata : {}) as Record<string, unknown>;
   return {

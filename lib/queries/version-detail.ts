@@ -1,10 +1,16 @@
 import type { ServiceContext } from '../context';
-import { loadVersionCore, type VersionCore } from './version-core';
+import { requirePermission } from '../auth/permissions';
+import { isVersionRef } from '../data/version-ref';
+import { notFound } from '../errors';
+import { readVersionApiRows } from './version-api-detail-sql';
+import { loadVersionCore, versionCoreOf, type VersionCore } from './version-core';
 import {
   loadVersionArtifacts,
   loadVersionGovernance,
   loadVersionMetrics,
   loadVersionTests,
+  latestUnitOf,
+  versionMetricsOf,
   type VersionArtifact,
   type VersionGovernance,
   type VersionMetrics,
@@ -26,6 +32,24 @@ export type VersionDetail = VersionCore & {
 export async function getVersionDetail(ctx: ServiceContext, ref: string): Promise<VersionDetail> {
   const core = await loadVersionCore(ctx, ref);
   return withSlices(ctx, core);
+}
+
+/** What GET /api/v1/versions/{ref} sends: the detail without promotion requests, incidents and RAI assessments. */
+export type VersionApiDetail = VersionCore & Pick<VersionDetail, 'metrics' | 'tests' | 'artifacts'> & { governance: Pick<VersionGovernance, 'transitions'> };
+
+/**
+ * The slices the API's detail serialises, and no others, read in one SQL statement
+ * (lib/queries/version-api-detail-sql.ts) and built by the same functions as the page's slices.
+ */
+export async function getVersionApiDetail(ctx: ServiceContext, ref: string): Promise<VersionApiDetail> {
+  requirePermission(ctx.actor, 'read:registry');
+  if (!isVersionRef(ref)) throw notFound(`Model version ${String(ref).slice(0, 200)}`);
+  const rows = await readVersionApiRows(ctx.db, ref);
+  if (!rows) throw notFound(`Model version ${ref.trim()}`);
+  const core = versionCoreOf(ctx, rows.core, rows.previous);
+  const metrics = versionMetricsOf(rows.defs, rows.metrics, core, rows.previousValues);
+  const tests = { runs: rows.tests, latestUnit: latestUnitOf(rows.tests) };
+  return { ...core, metrics, tests, artifacts: rows.artifacts, governance: { transitions: rows.transitions } };
 }
 
 type Slices = Omit<VersionDetail, keyof VersionCore>;

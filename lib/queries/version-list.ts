@@ -1,16 +1,15 @@
 import type { ServiceContext } from '../context';
 import { requirePermission } from '../auth/permissions';
 import { STATUSES } from '../domain/lifecycle';
-import type { Prisma } from '../generated/prisma/client';
 import type { VersionStatus } from '../generated/prisma/enums';
 import { DEFAULT_PAGE_SIZE, defaultOrder, MAX_PAGE_SIZE, type ListVersionsParams, type SortOrder, type VersionSort } from '../contracts/version-list';
 import { KEY_METRICS, type KeyMetrics } from '../domain/metrics';
-import { metricDefinitions, overallValues } from './model-versions';
+import { listSql, type ListRow } from './version-list-sql';
 
 // The versions table (page and GET /api/v1/versions): filter, search, sort, paginate. Built for
-// 10k versions and ~1M metric rows: one page query plus one count; key metrics are read only for
-// the page's ids through the (version_id, definition_id, scenario, language) unique index.
-// scripts/bench.mts measures it.
+// 100k versions and ~10M metric rows: one statement (lib/queries/version-list-sql.ts) returns the
+// page, the filter's total, and the page's key metrics read through the metrics' unique index
+// (version_id, definition_id, scenario, language). scripts/bench.mts measures it.
 
 export type VersionListItem = {
   id: string;
@@ -26,93 +25,27 @@ export type VersionListItem = {
 
 export type VersionList = { items: VersionListItem[]; total: number; page: number; pageSize: number; sort: VersionSort; order: SortOrder };
 
-function listOrderBy(sort: VersionSort, order: SortOrder): Prisma.ModelVersionOrderByWithRelationInput[] {
-  const semver: Prisma.ModelVersionOrderByWithRelationInput[] = [{ major: order }, { minor: order }, { patch: order }];
-  const tail: Prisma.ModelVersionOrderByWithRelationInput[] = [{ id: 'asc' }]; // stable pages
-  switch (sort) {
-    case 'version':
-      return [...semver, { componentId: 'asc' }, ...tail]; // no join: the tie-break only has to be stable
-    case 'modelId':
-      return [{ modelId: order }, ...tail];
-    case 'component':
-      return [{ component: { key: order } }, { major: 'desc' }, { minor: 'desc' }, { patch: 'desc' }, ...tail];
-    case 'status':
-      // Postgres orders an enum by declaration order: the lifecycle order.
-      return [{ status: order }, { releaseDate: 'desc' }, ...tail];
-    case 'createdAt':
-      return [{ createdAt: order }, ...tail];
-    case 'releaseDate':
-    default:
-      return [{ releaseDate: order }, ...semver, ...tail];
-  }
-}
-
-function listWhere(p: ListVersionsParams): Prisma.ModelVersionWhereInput {
-  const where: Prisma.ModelVersionWhereInput = {};
-  if (p.component) where.component = { key: p.component };
-  if (p.status) where.status = p.status;
-  if (p.tag) where.tags = { has: p.tag };
-  const q = p.q?.trim();
-  if (q) {
-    const or: Prisma.ModelVersionWhereInput[] = [
-      { modelId: { contains: q, mode: 'insensitive' } },
-      { description: { contains: q, mode: 'insensitive' } },
-      { commitMessage: { contains: q, mode: 'insensitive' } },
-    ];
-    if (/^[0-9a-f]{4,40}$/i.test(q)) or.push({ gitCommit: { startsWith: q.toLowerCase() } });
-    where.OR = or;
-  }
-  return where;
-}
-
-/** One page of versions (filter, search, sort) with their overall key metrics. */
+/** One page of versions (filter, search, sort) with their overall key metrics: one SQL statement. */
 export async function listModelVersions(ctx: ServiceContext, params: ListVersionsParams = {}): Promise<VersionList> {
   requirePermission(ctx.actor, 'read:registry');
-  const db = ctx.db;
   const sort = params.sort ?? 'releaseDate';
   const order = params.order ?? defaultOrder(sort);
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(params.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(params.page ?? 1));
-  const where = listWhere(params);
-  const [rows, total, defs] = await Promise.all([
-    db.modelVersion.findMany({
-      where,
-      orderBy: listOrderBy(sort, order),
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      select: {
-        id: true,
-        modelId: true,
-        architecture: true,
-        version: true,
-        releaseDate: true,
-        status: true,
-        tags: true,
-        component: { select: { key: true } },
-      },
-    }),
-    db.modelVersion.count({ where }),
-    metricDefinitions(db),
-  ]);
-  const values = await overallValues(
-    db,
-    rows.map((r) => r.id),
-    defs,
-    KEY_METRICS,
-  );
+  const [row] = await ctx.db.$queryRaw<ListRow[]>(listSql(params, sort, order, page, pageSize, KEY_METRICS));
   return {
-    items: rows.map((r) => ({
+    items: (row.items ?? []).map((r) => ({
       id: r.id,
       modelId: r.modelId,
-      component: r.component.key,
+      component: r.component,
       architecture: r.architecture,
       version: r.version,
-      releaseDate: r.releaseDate,
-      status: r.status,
+      releaseDate: new Date(`${r.releaseDate.slice(0, 10)}T00:00:00.000Z`),
+      status: r.status as VersionStatus,
       tags: r.tags,
-      keyMetrics: (values.get(r.id) ?? {}) as KeyMetrics,
+      keyMetrics: (r.keyMetrics ?? {}) as KeyMetrics,
     })),
-    total,
+    total: row.total,
     page,
     pageSize,
     sort,

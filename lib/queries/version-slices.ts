@@ -3,11 +3,12 @@ import type { MetricDirection } from '../generated/prisma/enums';
 import type { ImpactComparison } from '../domain/impact';
 import type { MetricDefinitionInfo } from '../domain/metrics';
 import { tallyVotes } from '../domain/votes';
-import { impactAgainstPrevious, metricDefinitions } from './model-versions';
+import { buildImpact } from '../domain/impact';
+import { metricDefinitions, overallValues } from './model-versions';
 import type { VersionCore } from './version-core';
 
 // The slices of the version read model, each one read once: the page's sections load the slice
-// they show (inside <Suspense>), getVersionDetail loads them all for the API and the model card.
+// they show (inside <Suspense>), getVersionDetail loads them all for the model card, getVersionApiDetail those the API sends.
 // Each takes the VersionCore (already permission-checked) or its id.
 
 export type MetricGroup = MetricDefinitionInfo & {
@@ -32,6 +33,17 @@ export async function loadVersionMetrics(ctx: ServiceContext, v: Pick<VersionCor
       select: { definitionId: true, scenario: true, language: true, value: true, recordedAt: true },
     }),
   ]);
+  const previousValues = v.previous ? ((await overallValues(db, [v.previous.id], defs)).get(v.previous.id) ?? {}) : {};
+  return versionMetricsOf(defs, metrics, v, previousValues);
+}
+
+export type MetricRow = { definitionId: string; scenario: string; language: string; value: number; recordedAt: Date };
+
+/**
+ * The metrics slice from the definitions (display order), the version's values (by scenario, then
+ * language) and the previous version's overall values by metric key, however they were read.
+ */
+export function versionMetricsOf(defs: MetricDefinitionInfo[], metrics: MetricRow[], v: Pick<VersionCore, 'previous' | 'commit'>, previousValues: Record<string, number>): VersionMetrics {
   const defById = new Map(defs.map((d) => [d.id, d]));
   const groups = new Map<string, MetricGroup>();
   for (const m of metrics) {
@@ -44,7 +56,7 @@ export async function loadVersionMetrics(ctx: ServiceContext, v: Pick<VersionCor
   const ordered = defs.filter((d) => groups.has(d.key)).map((d) => groups.get(d.key)!);
   const current: Record<string, number> = {};
   for (const g of ordered) for (const r of g.rows) if (r.scenario === '' && r.language === '') current[g.key] = r.value;
-  const impact = await impactAgainstPrevious(db, defs, current, v.previous, v.commit);
+  const impact = buildImpact(defs, current, v.previous, previousValues, v.commit);
   return { groups: ordered, scenarios: [...new Set(metrics.map((m) => m.scenario))], impact };
 }
 
@@ -64,7 +76,12 @@ export async function loadVersionTests(ctx: ServiceContext, versionId: string) {
     take: TEST_RUNS,
     select: { id: true, suite: true, passed: true, failed: true, skipped: true, ciRunUrl: true, runAt: true },
   });
-  return { runs, latestUnit: runs.find((t) => t.suite === 'unit') ?? runs[0] ?? null };
+  return { runs, latestUnit: latestUnitOf(runs) };
+}
+
+/** The run the unit-test gate judges: the latest unit-suite run, else the latest run. */
+export function latestUnitOf<T extends { suite: string }>(runs: T[]): T | null {
+  return runs.find((t) => t.suite === 'unit') ?? runs[0] ?? null;
 }
 export type VersionTests = Awaited<ReturnType<typeof loadVersionTests>>;
 
@@ -78,16 +95,22 @@ export async function loadVersionArtifacts(ctx: ServiceContext, versionId: strin
 }
 export type VersionArtifact = Awaited<ReturnType<typeof loadVersionArtifacts>>[number];
 
+/** The status changes of a version, oldest first (the API's detail needs only these of the governance slice). */
+export async function loadVersionTransitions(ctx: ServiceContext, versionId: string) {
+  const rows = await ctx.db.statusTransition.findMany({
+    where: { versionId },
+    orderBy: [{ at: 'asc' }, { id: 'asc' }],
+    select: { id: true, fromStatus: true, toStatus: true, reason: true, actorLabel: true, requestId: true, at: true, actor: { select: { name: true } } },
+  });
+  return rows.map(({ actor: who, ...t }) => ({ ...t, actorName: who?.name ?? null }));
+}
+
 /** Status changes, promotion requests with their votes, incidents and RAI assessments. */
 export async function loadVersionGovernance(ctx: ServiceContext, versionId: string) {
   const db = ctx.db;
   const person = { select: { name: true, email: true } } as const;
   const [transitions, requests, incidents, rai] = await Promise.all([
-    db.statusTransition.findMany({
-      where: { versionId },
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      select: { id: true, fromStatus: true, toStatus: true, reason: true, actorLabel: true, requestId: true, at: true, actor: { select: { name: true } } },
-    }),
+    loadVersionTransitions(ctx, versionId),
     db.promotionRequest.findMany({
       where: { versionId },
       orderBy: { createdAt: 'desc' },
@@ -139,7 +162,7 @@ export async function loadVersionGovernance(ctx: ServiceContext, versionId: stri
     }),
   ]);
   return {
-    transitions: transitions.map(({ actor: who, ...t }) => ({ ...t, actorName: who?.name ?? null })),
+    transitions,
     /** Newest first. */
     promotionRequests: requests.map((r) => {
       const { approvals, rejections } = tallyVotes(r.votes);

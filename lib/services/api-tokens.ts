@@ -1,4 +1,4 @@
-import { generateToken } from '../auth/api-token';
+import { forgetApiTokens, generateToken } from '../auth/api-token';
 import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import { notFound } from '../errors';
@@ -124,7 +124,7 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<A
   const { actor } = ctx;
   requireDecision(actor, canCreatePersonalToken(actor));
   if (typeof id !== 'string' || id.length === 0 || id.length > 100) throw notFound(`API token ${String(id)}`);
-  return inTransaction(ctx, async (tx) => {
+  const view = await inTransaction(ctx, async (tx) => {
     const existing = await tx.apiToken.findUnique({ where: { id }, select: { id: true, revokedAt: true, name: true, prefix: true, kind: true, createdById: true } });
     if (!existing) throw notFound(`API token ${id}`);
     requireDecision(actor, canRevokeApiToken(actor, existing));
@@ -142,6 +142,8 @@ export async function revokeApiToken(ctx: ServiceContext, id: string): Promise<A
     const row = await tx.apiToken.findUniqueOrThrow({ where: { id }, select: API_TOKEN_SELECT });
     return toView(row, ctx.now());
   });
+  forgetApiTokens(); // after the commit: this instance refuses the token from the next request on
+  return view;
 }
 
 /** Tokens, newest first, without secrets: every token for an admin (unless `mine`), else the person's own. */

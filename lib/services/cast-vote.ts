@@ -61,20 +61,20 @@ async function settle(tx: Tx, actor: Actor, at: Date, req: LockedRequest): Promi
   if (req.kind === 'committee') {
     const rai = await latestRaiResult(tx, req.versionId);
     if (rai !== 'pass') return { ...base, state: 'approved_waiting_rai' };
-    const r = await promote(tx, actor, at, req, `approved by committee: ${approvals} of ${req.quorum} approvals (request ${req.id}); RAI assessment passed`);
+    const r = await promote(tx, actor, at, req, `approved by committee: ${approvals} of ${req.quorum} approvals; RAI assessment passed`);
     await decide(tx, actor, at, req, 'approved', { approvals, rejections, promoted: r.modelId, deprecated: r.deprecated });
     return { ...base, state: 'approved', promoted: r.modelId, deprecated: r.deprecated };
   }
   // Emergency: production now, heightened monitoring, committee ratification due later.
   const settings = await getSettings(tx);
-  const r = await promote(tx, actor, at, req, `emergency path: approved by ${approvals} senior engineers (request ${req.id})`);
+  const r = await promote(tx, actor, at, req, `emergency path: approved by ${approvals} senior engineers`);
   const monitoringUntil = monitoringUntilAfter(at, settings.monitoringDays);
   await tx.modelVersion.update({ where: { id: req.versionId }, data: { monitoringUntil }, select: { id: true } });
   const { quorum } = await committeeQuorum(tx, req.requestedById);
   const ratification = await tx.promotionRequest.create({
     data: {
       versionId: req.versionId, kind: 'ratification', requestedById: req.requestedById, quorum,
-      reason: `Ratify the emergency promotion of ${r.modelId} (request ${req.id})`,
+      reason: `Ratify the emergency promotion of ${r.modelId}`,
       dueAt: ratificationDueAfter(at, settings.ratificationDueDays),
       createdAt: at,
     },

@@ -1,9 +1,10 @@
 import YAML from 'yaml';
-import { appendAuditEvent } from '../audit/chain';
+import { appendAuditEvents, type AuditInput } from '../audit/chain';
 import { IMPORTED_MARK } from '../audit/events';
 import type { Actor } from '../auth/permissions';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db';
+import { versionContentHash } from '../domain/content-hash';
 import { buildModelId, parseIsoDate, parseSemver } from '../domain/naming';
 import { AppError, validationFailed } from '../errors';
 import { actorUserId } from '../permissions/actor';
@@ -16,21 +17,128 @@ import { inTransaction } from './transaction';
 
 export type RegisteredVersion = { id: string; modelId: string; status: string };
 
-/**
- * Register a model version. The model id is derived by the naming convention and must agree
- * with any id given (in the body or in metadata.model_id). One transaction: the version, its
- * artifacts, its metrics and the audit event commit together or not at all.
- */
-export async function registerModelVersion(ctx: ServiceContext, rawInput: unknown): Promise<RegisteredVersion> {
-  const { actor } = ctx;
-  requireDecision(actor, canRegisterVersion(actor));
+/** A register body that passed every rule that needs no database (shared by the single and batch paths). */
+export type PreparedVersion = {
+  input: RegisterVersionInput;
+  modelId: string;
+  semver: { major: number; minor: number; patch: number };
+  releaseDate: Date;
+  contentHash: string;
+  /** Imported history (source 'import'): the dates metadata.approval states. */
+  approvedOn: Date | null;
+  productionOn: Date | null;
+};
+
+/** Parse and check a register body: schema, naming convention, consistency, stated dates. */
+export function prepareRegistration(rawInput: unknown): PreparedVersion {
   const input = parseInput(RegisterVersionSchema, rawInput, 'model version');
   const releaseDate = parseIsoDate(input.releaseDate)!;
   const semver = parseSemver(input.version);
   if (!semver) throw validationFailed('Invalid model version: version is out of range', { version: ['each part must fit in 32 bits'] });
   const modelId = buildModelId({ component: input.component, architecture: input.architecture, version: input.version, releaseDate });
   checkConsistency(input, modelId);
+  const approval = input.source === 'import' ? input.metadata?.approval : undefined;
+  return {
+    input,
+    modelId,
+    semver,
+    releaseDate,
+    contentHash: versionContentHash(input),
+    approvedOn: statedDate(approval?.approval_date, 'metadata.approval.approval_date'),
+    productionOn: statedDate(approval?.production_date, 'metadata.approval.production_date'),
+  };
+}
 
+export function unknownComponent(key: string, known: string[]): AppError {
+  return validationFailed(`Unknown component "${key}"`, { component: [`unknown component; known: ${known.join(', ')}`] });
+}
+
+export function alreadyRegistered(p: PreparedVersion, existingModelId: string): AppError {
+  return new AppError('conflict', `Version ${p.input.version} of ${p.input.component} is already registered as ${existingModelId}`, {
+    details: { modelId: existingModelId },
+  });
+}
+
+/** The model_versions row of a prepared version. */
+export function versionRow(p: PreparedVersion, componentId: string, actor: Actor, now: Date) {
+  const { input } = p;
+  return {
+    modelId: p.modelId,
+    componentId,
+    architecture: input.architecture,
+    version: input.version,
+    ...p.semver,
+    releaseDate: p.releaseDate,
+    description: input.description ?? input.metadata?.description ?? '',
+    metadata: (input.metadata ?? {}) as object,
+    configYaml: input.configYaml ?? '',
+    gitCommit: input.git?.commit ?? null,
+    gitBranch: input.git?.branch ?? null,
+    commitMessage: input.git?.message ?? null,
+    tags: [...new Set(input.tags ?? [])],
+    status: 'development' as const,
+    contentHash: p.contentHash,
+    registeredById: actorUserId(actor),
+    statusChangedAt: now,
+    createdAt: now,
+  };
+}
+
+export function artifactRows(p: PreparedVersion, versionId: string) {
+  return (p.input.artifacts ?? []).map((a) => ({ versionId, path: a.path, sha256: a.sha256, sizeBytes: BigInt(a.sizeBytes) }));
+}
+
+export function registeredTransitionRow(versionId: string, actor: Actor, now: Date) {
+  return { versionId, fromStatus: null, toStatus: 'development' as const, reason: 'registered', actorId: actor.type === 'user' ? actor.id : null, actorLabel: actor.label, at: now };
+}
+
+/**
+ * The audit events of a registration: version.register, and for an import the history its
+ * metadata states (approval and start of production, on their own dates, marked "imported, not
+ * approved here": point-in-time answers and quarterly reports cover the pre-registry era).
+ */
+export function registrationEvents(p: PreparedVersion, versionId: string, metricCount: number, actor: Actor, now: Date): AuditInput[] {
+  const { input, modelId } = p;
+  const events: AuditInput[] = [
+    {
+      occurredAt: now,
+      actor,
+      action: 'version.register',
+      entityType: 'model_version',
+      entityId: versionId,
+      change: {
+        modelId,
+        component: input.component,
+        architecture: input.architecture,
+        version: input.version,
+        releaseDate: input.releaseDate,
+        gitCommit: input.git?.commit ?? null,
+        gitBranch: input.git?.branch ?? null,
+        tags: [...new Set(input.tags ?? [])],
+        artifacts: (input.artifacts ?? []).map((a) => ({ path: a.path, sha256: a.sha256, sizeBytes: a.sizeBytes })),
+        metrics: metricCount,
+      },
+    },
+  ];
+  const approval = input.metadata?.approval;
+  const base = { actor, entityType: 'model_version', entityId: versionId, action: 'history.imported' } as const;
+  const common = { mark: IMPORTED_MARK, modelId, component: input.component, approvedBy: approval?.approved_by ?? null, source: 'metadata.json' };
+  if (p.approvedOn) events.push({ ...base, occurredAt: p.approvedOn, change: { ...common, what: 'approval', date: approval!.approval_date! } });
+  if (p.productionOn) events.push({ ...base, occurredAt: p.productionOn, change: { ...common, what: 'production', date: approval!.production_date! } });
+  return events;
+}
+
+/**
+ * Register a model version. The model id is derived by the naming convention and must agree
+ * with any id given (in the body or in metadata.model_id). One transaction: the version, its
+ * artifacts, its metrics and the audit events commit together or not at all.
+ * (A batch of versions: importVersions in ./import-versions.ts, with the same rules.)
+ */
+export async function registerModelVersion(ctx: ServiceContext, rawInput: unknown): Promise<RegisteredVersion> {
+  const { actor } = ctx;
+  requireDecision(actor, canRegisterVersion(actor));
+  const p = prepareRegistration(rawInput);
+  const { input } = p;
   const now = ctx.now();
   return inTransaction(
     ctx,
@@ -38,71 +146,19 @@ export async function registerModelVersion(ctx: ServiceContext, rawInput: unknow
       const component = await tx.component.findUnique({ where: { key: input.component }, select: { id: true } });
       if (!component) {
         const known = await tx.component.findMany({ select: { key: true }, orderBy: { key: 'asc' } });
-        throw validationFailed(`Unknown component "${input.component}"`, {
-          component: [`unknown component; known: ${known.map((c) => c.key).join(', ')}`],
-        });
+        throw unknownComponent(input.component, known.map((c) => c.key));
       }
       const existing = await tx.modelVersion.findFirst({
-        where: { OR: [{ modelId }, { componentId: component.id, ...semver }] },
+        where: { OR: [{ modelId: p.modelId }, { componentId: component.id, ...p.semver }] },
         select: { modelId: true },
       });
-      if (existing) {
-        throw new AppError('conflict', `Version ${input.version} of ${input.component} is already registered as ${existing.modelId}`, {
-          details: { modelId: existing.modelId },
-        });
-      }
-      const tags = [...new Set(input.tags ?? [])];
-      const version = await tx.modelVersion.create({
-        data: {
-          modelId,
-          componentId: component.id,
-          architecture: input.architecture,
-          version: input.version,
-          ...semver,
-          releaseDate,
-          description: input.description ?? input.metadata?.description ?? '',
-          metadata: (input.metadata ?? {}) as object,
-          configYaml: input.configYaml ?? '',
-          gitCommit: input.git?.commit ?? null,
-          gitBranch: input.git?.branch ?? null,
-          commitMessage: input.git?.message ?? null,
-          tags,
-          status: 'development',
-          registeredById: actorUserId(actor),
-          statusChangedAt: now,
-          createdAt: now,
-        },
-        select: { id: true, modelId: true, status: true },
-      });
-      if (input.artifacts?.length) {
-        await tx.artifact.createMany({
-          data: input.artifacts.map((a) => ({ versionId: version.id, path: a.path, sha256: a.sha256, sizeBytes: BigInt(a.sizeBytes) })),
-        });
-      }
-      await tx.statusTransition.create({
-        data: { versionId: version.id, fromStatus: null, toStatus: 'development', reason: 'registered', actorId: actor.type === 'user' ? actor.id : null, actorLabel: actor.label, at: now },
-      });
+      if (existing) throw alreadyRegistered(p, existing.modelId);
+      const version = await tx.modelVersion.create({ data: versionRow(p, component.id, actor, now), select: { id: true, modelId: true, status: true } });
+      if (input.artifacts?.length) await tx.artifact.createMany({ data: artifactRows(p, version.id) });
+      await tx.statusTransition.create({ data: registeredTransitionRow(version.id, actor, now) });
       let metricCount = 0;
       if (input.metrics?.length) metricCount = (await writeMetrics(tx, version.id, input.metrics, now)).written;
-      await appendAuditEvent(tx, { occurredAt: ctx.now(),
-        actor,
-        action: 'version.register',
-        entityType: 'model_version',
-        entityId: version.id,
-        change: {
-          modelId,
-          component: input.component,
-          architecture: input.architecture,
-          version: input.version,
-          releaseDate: input.releaseDate,
-          gitCommit: input.git?.commit ?? null,
-          gitBranch: input.git?.branch ?? null,
-          tags,
-          artifacts: (input.artifacts ?? []).map((a) => ({ path: a.path, sha256: a.sha256, sizeBytes: a.sizeBytes })),
-          metrics: metricCount,
-        },
-      });
-      if (input.source === 'import') await recordImportedHistory(tx, actor, { id: version.id, modelId }, input);
+      await appendAuditEvents(tx, registrationEvents(p, version.id, metricCount, actor, now));
       return version;
     },
     { onUniqueViolation: `Version ${input.version} of ${input.component} is already registered` },
@@ -151,20 +207,4 @@ function statedDate(value: string | undefined, field: string): Date | null {
     throw validationFailed(`Invalid imported history: ${field} "${value}" is not a date YYYY-MM-DD`, { [field]: ['must be a date YYYY-MM-DD'] });
   }
   return t;
-}
-
-/**
- * What metadata.json says happened before the registry existed, on its own dates: the approval
- * and the start of production, marked "imported, not approved here" (point-in-time answers and
- * quarterly reports cover the pre-registry era, and say it was not decided in the registry).
- */
-async function recordImportedHistory(tx: Tx, actor: Actor, version: { id: string; modelId: string }, input: RegisterVersionInput): Promise<void> {
-  const { modelId } = version;
-  const approval = input.metadata?.approval;
-  const approvedOn = statedDate(approval?.approval_date, 'metadata.approval.approval_date');
-  const productionOn = statedDate(approval?.production_date, 'metadata.approval.production_date');
-  const base = { actor, entityType: 'model_version', entityId: version.id, action: 'history.imported' } as const;
-  const common = { mark: IMPORTED_MARK, modelId, component: input.component, approvedBy: approval?.approved_by ?? null, source: 'metadata.json' };
-  if (approvedOn) await appendAuditEvent(tx, { ...base, occurredAt: approvedOn, change: { ...common, what: 'approval', date: approval!.approval_date! } });
-  if (productionOn) await appendAuditEvent(tx, { ...base, occurredAt: productionOn, change: { ...common, what: 'production', date: approval!.production_date! } });
 }

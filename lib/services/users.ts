@@ -1,4 +1,5 @@
 import { hashPassword } from '../auth/password';
+import { forgetApiTokens } from '../auth/api-token';
 import { appendAuditEvent } from '../audit/chain';
 import type { ServiceContext } from '../context';
 import type { Tx } from '../db';
@@ -53,7 +54,7 @@ export async function updateUser(ctx: ServiceContext, userId: string, rawInput: 
   const { actor } = ctx;
   requireDecision(actor, canManageUsers(actor));
   const input = parseInput(UpdateUserSchema, rawInput, 'user');
-  return inTransaction(ctx, async (tx) => {
+  const updated = await inTransaction(ctx, async (tx) => {
     const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
     if (!rows[0]) throw notFound(`User ${userId}`);
     const before = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
@@ -77,6 +78,8 @@ export async function updateUser(ctx: ServiceContext, userId: string, rawInput: 
     });
     return user;
   });
+  forgetApiTokens(); // the person's tokens act with their new role (or not at all) from the next request on
+  return updated;
 }
 
 /**

@@ -63,6 +63,8 @@ export const MetricInputSchema = z.object({
   value: z.number().refine(Number.isFinite, { message: 'must be a finite number' }),
   scenario: scenarioKey.optional(),
   language: languageCode.optional(),
+  /** The unit the source stated ("seconds per frame"): checked against the definition's unit, not stored. */
+  unit: z.string().max(64).optional(),
 });
 
 export type MetricInput = z.infer<typeof MetricInputSchema>;

@@ -17,6 +17,8 @@ export type Settings = {
   ratificationDueDays: number;
   monitoringDays: number;
   raiMaxLanguageDisparity: number;
+  /** Hosts webhooks may reach even when they resolve to private or loopback addresses (lib/webhooks/ssrf.ts). */
+  webhookAllowedHosts: string[];
 };
 
 export const SETTING_FIELD_SCHEMAS = {
@@ -27,6 +29,12 @@ export const SETTING_FIELD_SCHEMAS = {
   ratificationDueDays: z.number().int().min(1).max(90),
   monitoringDays: z.number().int().min(1).max(365),
   raiMaxLanguageDisparity: z.number().min(0).max(1),
+  webhookAllowedHosts: z
+    .array(
+      z.string().trim().toLowerCase().min(1).max(253)
+        .regex(/^(\[[0-9a-f:.]+\]|[a-z0-9.:-]+)$/, 'a host name or IP address, without scheme, port or path'),
+    )
+    .max(50),
 } satisfies { [K in keyof Settings]: z.ZodType<Settings[K]> };
 
 export const UpdateSettingsSchema = z
@@ -38,6 +46,7 @@ export const UpdateSettingsSchema = z
     ratificationDueDays: SETTING_FIELD_SCHEMAS.ratificationDueDays.optional(),
     monitoringDays: SETTING_FIELD_SCHEMAS.monitoringDays.optional(),
     raiMaxLanguageDisparity: SETTING_FIELD_SCHEMAS.raiMaxLanguageDisparity.optional(),
+    webhookAllowedHosts: SETTING_FIELD_SCHEMAS.webhookAllowedHosts.optional(),
   })
   .strict();
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsSchema>;

@@ -234,6 +234,18 @@ describe('version detail, metrics, test results, transitions, model card, compar
     expectProblem(await call(versionRoute.GET, 'GET', '/api/v1/versions/nope', { token: viewer, params: { ref: 'nope' } }), 404);
   });
 
+  it('stores metric values exactly as sent, new and replaced (Prisma alone rounded 0.1 + 0.2 to 0.3)', async () => {
+    const exact = 0.1 + 0.2;
+    const stored = async (scenario: string) =>
+      (await db().$queryRaw<{ v: string }[]>`SELECT m.value::text AS v FROM metrics m JOIN model_versions v ON v.id = m.version_id JOIN metric_definitions d ON d.id = m.definition_id WHERE v.model_id = ${v2} AND d.key = 'temporal_coherence' AND m.scenario = ${scenario} AND m.language = ''`)[0]?.v;
+    const post = (value: number) => call(metricsRoute.POST, 'POST', `/api/v1/versions/${v2}/metrics`, { token: engineer, params: { ref: v2 }, body: { metrics: [{ metric: 'temporal_coherence', scenario: 'exactness_check', value }] } });
+    expect((await post(exact)).status).toBe(200);
+    expect(await stored('exactness_check')).toBe('0.30000000000000004');
+    expect((await post(1 / 3)).status).toBe(200); // replaces the value
+    expect(await stored('exactness_check')).toBe(String(1 / 3));
+    expect(Number(await stored('exactness_check'))).toBe(1 / 3);
+  });
+
   it('POST /versions/{ref}/metrics → 200 and an audit event; 400 on a bad metric with nothing written', async () => {
     let before = await counts(db());
     const ok = await call(metricsRoute.POST, 'POST', `/api/v1/versions/${v2}/metrics`, {

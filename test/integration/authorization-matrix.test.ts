@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { requirePermission, type Actor, type Permission } from '@/lib/auth/permissions';
@@ -9,6 +8,7 @@ import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
 import { withOwnDatabase } from './_governance';
 import * as A from './_authz';
 import { ROLE_NAMES, type RoleName, type TestActor } from './_authz';
+import { serverActionsUnder } from '../source-files';
 
 // Every server action tried by every role, through the action itself (a public POST endpoint):
 // the session lookup is replaced at the lib/auth/session boundary by "this actor is signed in",
@@ -29,6 +29,7 @@ withOwnDatabase('mgr_authz');
 
 const admin = await import('@/app/(app)/admin/actions');
 const tokens = await import('@/app/(app)/admin/tokens/actions');
+const webhooks = await import('@/app/(app)/admin/webhooks/actions');
 const account = await import('@/app/(app)/account/tokens/actions');
 const approvals = await import('@/app/(app)/approvals/actions');
 const audit = await import('@/app/(app)/audit/actions');
@@ -58,6 +59,10 @@ async function runsFinished(): Promise<void> {
 const Q = parseQuarter('2022Q4', new Date());
 const snapshot = async (by: TestActor) => (await generateQuarterlyAudit(contextFor(by), Q)).id;
 
+/** A webhook endpoint row to change, delete or redeliver from (created straight in the database). */
+const webhookEndpoint = async () =>
+  (await prisma.webhookEndpoint.create({ data: { url: 'https://93.184.215.14/hook', events: ['promotion.decided'], secret: 'whsec_AAAA', createdById: requester.id }, select: { id: true } })).id;
+
 const CASES: Case[] = [
   { action: 'admin/actions.ts#createUserAction', fn: admin.createUserAction, allowed: ['admin'], build: async () => ({ email: `u${A.uniqueSuffix()}@authz.local`, name: 'New', role: 'viewer' }) },
   { action: 'admin/actions.ts#updateUserAction', fn: admin.updateUserAction, allowed: ['admin'], build: async () => ({ userId: (await A.makeRoleActor('viewer')).id, role: 'auditor', active: 'on' }) },
@@ -69,6 +74,19 @@ const CASES: Case[] = [
   { action: 'admin/actions.ts#updateMetricRangeAction', fn: admin.updateMetricRangeAction, allowed: ['admin'], build: async () => ({ key: 'fvd', minValue: '0', maxValue: '100000' }) },
   { action: 'admin/tokens/actions.ts#createServiceTokenAction', fn: tokens.createServiceTokenAction, allowed: ['admin'], build: async () => ({ name: `ci ${A.uniqueSuffix()}`, role: 'viewer' }) },
   { action: 'admin/tokens/actions.ts#revokeTokenAction', fn: tokens.revokeTokenAction, allowed: ['admin'], build: async () => ({ tokenId: (await A.apiToken(requester.id)).id }) },
+  // Webhooks: admins only (a literal public address: no DNS, nothing sent).
+  { action: 'admin/webhooks/actions.ts#createWebhookAction', fn: webhooks.createWebhookAction, allowed: ['admin'], build: async () => ({ url: 'https://93.184.215.14/hook', events: ['promotion.decided'], description: '' }) },
+  { action: 'admin/webhooks/actions.ts#setWebhookEnabledAction', fn: webhooks.setWebhookEnabledAction, allowed: ['admin'], build: async () => ({ endpointId: await webhookEndpoint(), enabled: 'false' }) },
+  { action: 'admin/webhooks/actions.ts#deleteWebhookAction', fn: webhooks.deleteWebhookAction, allowed: ['admin'], build: async () => ({ endpointId: await webhookEndpoint() }) },
+  {
+    action: 'admin/webhooks/actions.ts#redeliverWebhookAction', fn: webhooks.redeliverWebhookAction, allowed: ['admin'],
+    build: async () => {
+      const endpointId = await webhookEndpoint();
+      const d = await prisma.webhookDelivery.create({ data: { endpointId, eventType: 'promotion.decided', payload: {}, webhookId: `msg_${A.uniqueSuffix()}`, status: 'failed' }, select: { id: true } });
+      return { endpointId, deliveryId: d.id };
+    },
+  },
+  { action: 'admin/webhooks/actions.ts#updateWebhookAllowListAction', fn: webhooks.updateWebhookAllowListAction, allowed: ['admin'], build: async () => ({ hosts: `hooks-${A.uniqueSuffix()}.internal` }) },
   // Everyone makes and revokes their own personal tokens.
   { action: 'account/tokens/actions.ts#createPersonalTokenAction', fn: account.createPersonalTokenAction, allowed: ROLE_NAMES, build: async () => ({ name: `me ${A.uniqueSuffix()}` }) },
   { action: 'account/tokens/actions.ts#revokePersonalTokenAction', fn: account.revokePersonalTokenAction, allowed: ROLE_NAMES, build: async (a) => ({ tokenId: (await A.personalToken(a.id)).id }) },
@@ -160,22 +178,8 @@ describe('authorization matrix: every role × every server action', () => {
   });
 });
 
-/** Every exported function of every app/**\/actions.ts file, as "dir/actions.ts#name". */
-function listServerActions(): string[] {
-  const root = path.resolve(import.meta.dirname, '../../app/(app)');
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = path.join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (e === 'actions.ts') {
-        for (const m of readFileSync(p, 'utf8').matchAll(/^export (?:async )?function (\w+)/gm)) out.push(`${path.relative(root, p).split(path.sep).join('/')}#${m[1]}`);
-      }
-    }
-  };
-  walk(root);
-  return out.sort();
-}
+/** Every exported function of every app/(app)/**\/actions.ts file, as "dir/actions.ts#name". */
+const listServerActions = () => serverActionsUnder(path.resolve(import.meta.dirname, '../../app/(app)'));
 
 describe('coverage', () => {
   it('exercises every server action of the app', () => {

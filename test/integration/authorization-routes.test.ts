@@ -1,14 +1,16 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as A from './_authz';
 import { ROLE_NAMES, type RoleName } from './_authz';
 import { call, tokenFor, versionBody, withOwnDatabase, type Handler } from './api-helpers';
+import { PASSING_RAI } from './_governance';
 import { makeComponent } from '../fixtures';
 import { contextFor } from '@/lib/context';
 import { prisma } from '@/lib/db';
 import { parseQuarter } from '@/lib/quarterly-audit/quarter';
 import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
+import { filesNamed, relativePath } from '../source-files';
 
 // Every route handler of the REST API tried with a bearer token of every role, as the handler
 // function itself with a Request. Allowed roles are written out here; an allowed role must get a
@@ -30,6 +32,8 @@ const r = {
   metricDefinition: await import('@/app/api/v1/metric-definitions/[key]/route'),
   parameterSets: await import('@/app/api/v1/parameter-sets/route'),
   parameterImport: await import('@/app/api/v1/parameter-sets/import/route'),
+  imports: await import('@/app/api/v1/imports/route'),
+  importsKnown: await import('@/app/api/v1/imports/known/route'),
   tokens: await import('@/app/api/v1/tokens/route'),
   token: await import('@/app/api/v1/tokens/[id]/route'),
   auditVerify: await import('@/app/api/v1/audit/verify/route'),
@@ -39,6 +43,28 @@ const r = {
   auditFile: await import('@/app/api/v1/quarterly-audits/[id]/files/[name]/route'),
   auditSignoff: await import('@/app/api/v1/quarterly-audits/[id]/signoff/route'),
   auditRun: await import('@/app/api/v1/quarterly-audits/runs/[id]/route'),
+  promotionRequests: await import('@/app/api/v1/promotion-requests/route'),
+  promotionRequest: await import('@/app/api/v1/promotion-requests/[id]/route'),
+  promotionVotes: await import('@/app/api/v1/promotion-requests/[id]/votes/route'),
+  promotionWithdraw: await import('@/app/api/v1/promotion-requests/[id]/withdraw/route'),
+  backport: await import('@/app/api/v1/versions/[ref]/backport/route'),
+  rai: await import('@/app/api/v1/versions/[ref]/rai-assessments/route'),
+  incidents: await import('@/app/api/v1/incidents/route'),
+  incident: await import('@/app/api/v1/incidents/[id]/route'),
+  trafficSteps: await import('@/app/api/v1/incidents/[id]/traffic-steps/route'),
+  incidentLog: await import('@/app/api/v1/incidents/[id]/log/route'),
+  rootCause: await import('@/app/api/v1/incidents/[id]/root-cause/route'),
+  componentTraffic: await import('@/app/api/v1/components/[key]/traffic/route'),
+  parameterVotes: await import('@/app/api/v1/parameter-sets/[id]/votes/route'),
+  users: await import('@/app/api/v1/users/route'),
+  user: await import('@/app/api/v1/users/[id]/route'),
+  userPassword: await import('@/app/api/v1/users/[id]/password/route'),
+  settings: await import('@/app/api/v1/settings/route'),
+  auditEvents: await import('@/app/api/v1/audit/events/route'),
+  webhooks: await import('@/app/api/v1/webhooks/route'),
+  webhook: await import('@/app/api/v1/webhooks/[id]/route'),
+  webhookDeliveries: await import('@/app/api/v1/webhooks/[id]/deliveries/route'),
+  webhookRedeliver: await import('@/app/api/v1/webhooks/[id]/deliveries/[deliveryId]/redeliver/route'),
   health: await import('@/app/api/v1/health/route'),
   openapi: await import('@/app/api/v1/openapi.json/route'),
 };
@@ -48,6 +74,8 @@ type Case = {
   route: string; method: string; name?: string; handler: Handler<Record<string, string>>; allowed: RoleName[]; build: (role: RoleName) => Promise<Req>;
   /** What an allowed write leaves behind (default: audit events). */
   written?: () => Promise<number>;
+  /** A POST that only reads (its question is too long for a URL): an allowed call writes nothing either. */
+  readOnly?: true;
   /** Wait for work the handler started in the background. */
   settle?: () => Promise<void>;
 };
@@ -58,11 +86,17 @@ const h = (x: unknown) => x as Handler<Record<string, string>>;
 let n = 0;
 const pid = (kind: string) => `${kind}-2032${String(1 + (n++ % 12)).padStart(2, '0')}01-${Date.now() % 1e7}${n}`;
 let ownerId: string;
+/** The person behind each role's token (withdrawals are the requester's own). */
+const owners = {} as Record<RoleName, A.TestActor>;
+const hotfix = { branch: 'origin/hotfix/authz', tags: ['emergency'] };
 
 /** Without a job queue in the test process, POST /quarterly-audits generates in the background: wait for it. */
 async function runsFinished(): Promise<void> {
   while ((await prisma.quarterlyAuditRun.count({ where: { status: { in: ['queued', 'running'] } } })) > 0) await new Promise((r) => setTimeout(r, 200));
 }
+/** A webhook endpoint row to read, change or delete (created straight in the database). */
+const webhookEndpoint = async () =>
+  (await prisma.webhookEndpoint.create({ data: { url: 'https://93.184.215.14/hook', events: ['promotion.decided'], secret: 'whsec_AAAA', createdById: ownerId }, select: { id: true } })).id;
 let auditor: A.TestActor;
 let sharedAuditId: string;
 const Q = parseQuarter('2022Q4', new Date());
@@ -71,6 +105,12 @@ const snapshot = async () => (await generateQuarterlyAudit(contextFor(auditor), 
 const CASES: Case[] = [
   { route: 'versions', method: 'GET', handler: h(r.versions.GET), allowed: ALL, build: async () => ({}) },
   { route: 'versions', method: 'POST', handler: h(r.versions.POST), allowed: ENGINEERS, build: async () => ({ body: versionBody((await makeComponent()).key) }) },
+  {
+    route: 'imports', method: 'POST', handler: h(r.imports.POST), allowed: ENGINEERS,
+    build: async () => { const k = (await makeComponent()).key; return { body: { versions: [versionBody(k), versionBody(k)] } }; },
+    written: () => prisma.modelVersion.count(),
+  },
+  { route: 'imports/known', method: 'POST', handler: h(r.importsKnown.POST), allowed: ENGINEERS, readOnly: true, build: async () => ({ body: { hashes: ['a'.repeat(64)] } }), written: () => prisma.modelVersion.count() },
   { route: 'versions/[ref]', method: 'GET', handler: h(r.version.GET), allowed: ALL, build: async () => ({ params: { ref: (await A.version('development')).modelId } }) },
   { route: 'versions/[ref]/model-card', method: 'GET', handler: h(r.modelCard.GET), allowed: ALL, build: async () => ({ params: { ref: (await A.version('staging')).modelId } }) },
   { route: 'versions/[ref]/metrics', method: 'POST', handler: h(r.metrics.POST), allowed: ENGINEERS, build: async () => ({ params: { ref: (await A.version('development')).id }, body: { metrics: [{ metric: 'fvd', value: 200 }] } }) },
@@ -103,7 +143,50 @@ const CASES: Case[] = [
     route: 'quarterly-audits/runs/[id]', method: 'GET', handler: h(r.auditRun.GET), allowed: ['auditor'],
     build: async () => ({ params: { id: (await prisma.quarterlyAuditRun.create({ data: { quarter: Q.id, requestedById: auditor.id }, select: { id: true } })).id } }),
   },
+  // Webhooks: admins only. A literal public address needs no DNS; nothing is sent from these tests.
+  { route: 'webhooks', method: 'GET', handler: h(r.webhooks.GET), allowed: ['admin'], build: async () => ({}) },
+  { route: 'webhooks', method: 'POST', handler: h(r.webhooks.POST), allowed: ['admin'], build: async () => ({ body: { url: 'https://93.184.215.14/hook', events: ['promotion.decided'] } }) },
+  { route: 'webhooks/[id]', method: 'GET', handler: h(r.webhook.GET), allowed: ['admin'], build: async () => ({ params: { id: await webhookEndpoint() } }) },
+  { route: 'webhooks/[id]', method: 'PATCH', handler: h(r.webhook.PATCH), allowed: ['admin'], build: async () => ({ params: { id: await webhookEndpoint() }, body: { enabled: false } }) },
+  { route: 'webhooks/[id]', method: 'DELETE', handler: h(r.webhook.DELETE), allowed: ['admin'], build: async () => ({ params: { id: await webhookEndpoint() } }) },
+  { route: 'webhooks/[id]/deliveries', method: 'GET', handler: h(r.webhookDeliveries.GET), allowed: ['admin'], build: async () => ({ params: { id: await webhookEndpoint() } }) },
+  {
+    route: 'webhooks/[id]/deliveries/[deliveryId]/redeliver', method: 'POST', handler: h(r.webhookRedeliver.POST), allowed: ['admin'],
+    build: async () => {
+      const id = await webhookEndpoint();
+      const d = await prisma.webhookDelivery.create({ data: { endpointId: id, eventType: 'promotion.decided', payload: {}, webhookId: `msg_${A.uniqueSuffix()}`, status: 'failed' }, select: { id: true } });
+      return { params: { id, deliveryId: d.id } };
+    },
+  },
   { route: 'audit/verify', method: 'GET', handler: h(r.auditVerify.GET), allowed: ['admin', 'committee', 'engineer', 'senior', 'auditor'], build: async () => ({}) },
+  { route: 'audit/events', method: 'GET', handler: h(r.auditEvents.GET), allowed: ['admin', 'committee', 'auditor'], build: async () => ({ query: 'action=version.register&pageSize=5' }) },
+  // The browser's decisions, as API operations (twins of the server actions: action-twins.test.ts).
+  { route: 'promotion-requests', method: 'GET', handler: h(r.promotionRequests.GET), allowed: ALL, build: async () => ({ query: 'status=open' }) },
+  { route: 'promotion-requests', method: 'POST', name: 'committee path', handler: h(r.promotionRequests.POST), allowed: ENGINEERS, build: async () => ({ body: { version: (await A.version('staging')).modelId, reason: 'ready' } }) },
+  { route: 'promotion-requests', method: 'POST', name: 'emergency path', handler: h(r.promotionRequests.POST), allowed: ENGINEERS, build: async () => ({ body: { version: (await A.version('staging', hotfix)).id, kind: 'emergency', reason: 'urgent' } }) },
+  { route: 'promotion-requests/[id]', method: 'GET', handler: h(r.promotionRequest.GET), allowed: ALL, build: async () => ({ params: { id: (await A.openRequest('committee', ownerId)).id } }) },
+  // Who votes is decided from the request: committee members, senior engineers on emergency reviews.
+  { route: 'promotion-requests/[id]/votes', method: 'POST', name: 'committee request', handler: h(r.promotionVotes.POST), allowed: ['committee'], build: async () => ({ params: { id: (await A.openRequest('committee', ownerId)).id }, body: { decision: 'approve', comment: 'ok' } }) },
+  { route: 'promotion-requests/[id]/votes', method: 'POST', name: 'emergency review', handler: h(r.promotionVotes.POST), allowed: ['senior'], build: async () => ({ params: { id: (await A.openRequest('emergency', ownerId)).id }, body: { decision: 'approve', comment: 'diff reviewed' } }) },
+  { route: 'promotion-requests/[id]/votes', method: 'POST', name: 'ratification', handler: h(r.promotionVotes.POST), allowed: ['committee'], build: async () => ({ params: { id: (await A.openRequest('ratification', ownerId)).id }, body: { decision: 'approve' } }) },
+  { route: 'promotion-requests/[id]/withdraw', method: 'POST', handler: h(r.promotionWithdraw.POST), allowed: ENGINEERS, build: async (role) => ({ params: { id: (await A.openRequest('committee', owners[role].id)).id }, body: { reason: 'not yet' } }) },
+  { route: 'versions/[ref]/backport', method: 'POST', handler: h(r.backport.POST), allowed: ENGINEERS, build: async () => ({ params: { ref: (await A.version('production', hotfix)).id }, body: { commit: 'abcdef1' } }) },
+  { route: 'versions/[ref]/rai-assessments', method: 'POST', handler: h(r.rai.POST), allowed: ['committee'], build: async () => ({ params: { ref: (await A.version('staging')).id }, body: PASSING_RAI }) },
+  { route: 'incidents', method: 'GET', handler: h(r.incidents.GET), allowed: ALL, build: async () => ({}) },
+  { route: 'incidents', method: 'POST', handler: h(r.incidents.POST), allowed: ENGINEERS, build: async () => ({ body: { version: (await A.productionWithPrevious()).id, title: 'Flicker', severity: 'critical' } }) },
+  { route: 'incidents/[id]', method: 'GET', handler: h(r.incident.GET), allowed: ALL, build: async () => ({ params: { id: (await A.openIncident(ownerId)).id } }) },
+  { route: 'incidents/[id]/traffic-steps', method: 'POST', handler: h(r.trafficSteps.POST), allowed: ENGINEERS, build: async () => ({ params: { id: (await A.openIncident(ownerId)).id }, body: { metricsSnapshot: { fvd: 190 } } }) },
+  { route: 'incidents/[id]/log', method: 'POST', handler: h(r.incidentLog.POST), allowed: ENGINEERS, build: async () => ({ params: { id: (await A.openIncident(ownerId)).id }, body: { text: 'Error rate back to baseline' } }) },
+  { route: 'incidents/[id]/root-cause', method: 'POST', handler: h(r.rootCause.POST), allowed: ENGINEERS, build: async () => ({ params: { id: (await A.openIncident(ownerId)).id }, body: { rootCause: 'Scheduler config drift after the dependency upgrade.' } }) },
+  { route: 'components/[key]/traffic', method: 'GET', handler: h(r.componentTraffic.GET), allowed: ALL, build: async () => ({ params: { key: (await makeComponent()).key } }) },
+  { route: 'parameter-sets/[id]/votes', method: 'POST', handler: h(r.parameterVotes.POST), allowed: ['committee'], build: async () => ({ params: { id: (await A.proposedParameterSet(ownerId)).id }, body: { decision: 'approve' } }) },
+  { route: 'users', method: 'GET', handler: h(r.users.GET), allowed: ['admin'], build: async () => ({}) },
+  { route: 'users', method: 'POST', handler: h(r.users.POST), allowed: ['admin'], build: async () => ({ body: { email: `u${A.uniqueSuffix()}@authz.local`, name: 'New', role: 'viewer' } }) },
+  { route: 'users/[id]', method: 'PATCH', handler: h(r.user.PATCH), allowed: ['admin'], build: async () => ({ params: { id: (await A.makeRoleActor('viewer')).id }, body: { role: 'auditor' } }) },
+  // Someone else's password: only an admin (a person sets their own from their session).
+  { route: 'users/[id]/password', method: 'PUT', handler: h(r.userPassword.PUT), allowed: ['admin'], build: async () => ({ params: { id: (await A.makeRoleActor('viewer')).id }, body: { password: 'longenough1' } }) },
+  { route: 'settings', method: 'GET', handler: h(r.settings.GET), allowed: ['admin'], build: async () => ({}) },
+  { route: 'settings', method: 'PATCH', handler: h(r.settings.PATCH), allowed: ['admin'], build: async () => ({ body: { rcaDueHours: 24 } }) },
 ];
 
 /** Public on purpose: load balancers, API clients reading the contract, and next-auth's own sign-in endpoints. */
@@ -118,8 +201,15 @@ const tokens = {} as Record<RoleName, string>;
 const isWrite = (m: string) => m !== 'GET';
 
 beforeAll(async () => {
-  for (const role of ROLE_NAMES) tokens[role] = (await tokenFor(role === 'senior' ? 'engineer' : role, { senior: role === 'senior' })).token;
+  for (const role of ROLE_NAMES) {
+    const t = await tokenFor(role === 'senior' ? 'engineer' : role, { senior: role === 'senior' });
+    tokens[role] = t.token;
+    owners[role] = t.owner;
+  }
   ownerId = (await A.makeRoleActor('admin')).id;
+  // Two more senior engineers, so an emergency request by the matrix's senior can reach its two reviews.
+  await A.makeRoleActor('senior');
+  await A.makeRoleActor('senior');
   auditor = await A.makeRoleActor('auditor');
   sharedAuditId = await snapshot();
   await A.extraCommittee(2);
@@ -137,7 +227,8 @@ describe('authorization matrix: every role × every route handler (bearer tokens
         if (c.allowed.includes(role)) {
           expect(res.status, `${role}: ${res.text.slice(0, 300)}`).toBeGreaterThanOrEqual(200);
           expect(res.status, `${role}: ${res.text.slice(0, 300)}`).toBeLessThan(300);
-          if (isWrite(c.method)) expect(written, `${role}: the change and its audit event`).toBeGreaterThan(0);
+          if (c.readOnly) expect(written, `${role}: a read writes nothing`).toBe(0);
+          else if (isWrite(c.method)) expect(written, `${role}: the change and its audit event`).toBeGreaterThan(0);
         } else {
           expect(res.status, `${role} must be refused: ${res.text.slice(0, 200)}`).toBe(403);
           expect(res.json.code).toBe('forbidden');
@@ -167,21 +258,14 @@ describe('authorization matrix: every role × every route handler (bearer tokens
 function listRouteHandlers(): string[] {
   const root = path.resolve(import.meta.dirname, '../../app/api');
   const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir)) {
-      const p = path.join(dir, e);
-      if (statSync(p).isDirectory()) walk(p);
-      else if (e === 'route.ts') {
-        const text = readFileSync(p, 'utf8');
-        const rel = path.relative(root, path.dirname(p)).split(path.sep).join('/').replace(/^v1\//, '');
-        const methods = new Set<string>();
-        for (const m of text.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
-        for (const m of text.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
-        for (const m of methods) out.push(`${rel} ${m}`);
-      }
-    }
-  };
-  walk(root);
+  for (const p of filesNamed(root, 'route.ts')) {
+    const text = readFileSync(p, 'utf8');
+    const rel = relativePath(root, path.dirname(p)).replace(/^v1\//, '');
+    const methods = new Set<string>();
+    for (const m of text.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
+    for (const m of text.matchAll(/\bas (GET|POST|PUT|PATCH|DELETE)\b/g)) methods.add(m[1]);
+    for (const m of methods) out.push(`${rel} ${m}`);
+  }
   return out.sort();
 }
 

@@ -8,6 +8,10 @@ import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { flagOverdueRatifications, flagOverdueRcas, JOBS, RATIFICATION_OVERDUE_ACTION, RCA_OVERDUE_ACTION } from '@/lib/jobs/handlers';
 import { JOBS_SCHEMA, startJobs, startJobsForServer, type JobRunner } from '@/lib/jobs/queue';
 import { archiveExpiredVersions } from '@/lib/services/transition-version';
+import { WEBHOOK_QUEUE } from '@/lib/jobs/webhook-queue';
+import { enqueueWebhookEvent } from '@/lib/webhooks/outbox';
+import { generateWebhookSecret } from '@/lib/webhooks/signature';
+import { startReceiver } from '../webhook-receiver';
 import { createDatabaseFromTemplate } from '../db';
 
 // The jobs act on everything in the database (every expired version, every overdue incident), so
@@ -183,7 +187,19 @@ describe('pg-boss job queue', () => {
       second = await startJobs({ connectionString: url, db, pollingIntervalSeconds: 1, log });
 
       const schedules = await runner.boss.getSchedules();
-      expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual(JOBS.map((j) => [j.name, j.cron]).sort());
+      expect(schedules.map((s) => [s.name, s.cron]).sort()).toEqual([...JOBS.map((j) => [j.name, j.cron]), [WEBHOOK_QUEUE, '* * * * *']].sort());
+
+      // Webhook deliveries go out from the queue's own worker, after commit, without being asked.
+      const receiver = await startReceiver();
+      try {
+        await db.setting.upsert({ where: { key: 'webhook_allowed_hosts' }, create: { key: 'webhook_allowed_hosts', value: ['127.0.0.1'] }, update: { value: ['127.0.0.1'] } });
+        await db.webhookEndpoint.create({ data: { url: receiver.url, events: ['incident.opened'], secret: generateWebhookSecret(), createdById: userId }, select: { id: true } });
+        await enqueueWebhookEvent(db, { type: 'incident.opened', timestamp: new Date().toISOString(), data: { entityId: 'i1' } });
+        expect(JSON.parse((await receiver.nth(1)).body)).toMatchObject({ type: 'incident.opened', data: { entityId: 'i1' } });
+        await waitFor('the delivery to be recorded', async () => (await db.webhookDelivery.findFirst({ where: { status: 'succeeded' }, select: { id: true } })) ?? null);
+      } finally {
+        await receiver.close();
+      }
 
       const expired = await version('deprecated', new Date(Date.now() - 120 * DAY));
       const id = await runner.send('archive-expired-versions');

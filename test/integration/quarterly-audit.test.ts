@@ -25,6 +25,8 @@ import { getQuarterlyAudit } from '@/lib/quarterly-audit/queries';
 import { ParameterChangesFileSchema } from '@/lib/quarterly-audit/parameter-changes-file';
 import { verifyBundle } from '@/lib/quarterly-audit/verify-bundle';
 import { signingKey } from '@/lib/audit/signing-key';
+import { enqueueQuarterlyAudit } from '@/lib/jobs/quarterly-audit-queue';
+import type PgBoss from 'pg-boss';
 import { makeComponent, makeUser } from '../fixtures';
 import { appError, prisma, withOwnDatabase } from './_governance';
 
@@ -196,6 +198,18 @@ describe('generated snapshot', () => {
     await prisma.quarterlyAuditRun.update({ where: { id: fresh.id }, data: { startedAt: new Date(Date.now() - 16 * 60_000) } });
     expect((await runQuarterlyAuditJob(fresh.id, { db: prisma })).status).toBe('succeeded');
     await expect(prisma.quarterlyAuditRun.update({ where: { id: fresh.id }, data: { status: 'queued' } })).rejects.toThrow(/finished run is immutable/);
+  });
+
+  it('a run whose job cannot be queued is generated in this process, not lost', async () => {
+    const run = await requestQuarterlyAudit(contextFor(auditor), { quarter: '1999Q2' });
+    const failing = { send: async () => { throw new TypeError("Cannot destructure property 'rows' of '(intermediate value)' as it is undefined."); } } as unknown as PgBoss;
+    expect(await enqueueQuarterlyAudit(run.id, { boss: failing, db: prisma })).toBe('in-process');
+    let status = 'queued';
+    for (let i = 0; i < 100 && (status === 'queued' || status === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await prisma.quarterlyAuditRun.findUniqueOrThrow({ where: { id: run.id } })).status;
+    }
+    expect(status).toBe('succeeded');
   });
 
   it('is immutable; regenerating makes a new snapshot; sign-off happens once with a comment', async () => {

@@ -12,6 +12,8 @@ import { judgeChange, percentChange } from '@/lib/domain/metrics';
 import { compareVersions as compareModelVersions } from '@/lib/queries/version-compare';
 import { getVersionDetail } from '@/lib/queries/version-detail';
 import { listModelVersions } from '@/lib/queries/version-list';
+import { listSql, type ListRow } from '@/lib/queries/version-list-sql';
+import { KEY_METRICS } from '@/lib/domain/metrics';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { makeComponent, makeUser, uniq } from '../fixtures';
 
@@ -131,6 +133,22 @@ describe('listModelVersions', () => {
     expect((await listModelVersions(viewer, { component: comp.key, status: 'production' })).total).toBe(0);
     expect((await listModelVersions(viewer, { q: 'NEEDLE IN A' })).items.map((i) => i.id)).toEqual([ids['1.9.3']]);
     expect((await listModelVersions(viewer, { q: `${comp.key}-diffusion-1.10` })).items.map((i) => i.id)).toEqual([ids['1.10.0']]);
+    // A model id part through the folded trigram index ('.' and '-' indexed as letters): the text
+    // itself still decides — its folded form, LIKE's wildcards and other case never match more.
+    const byModelId = async (q: string) => (await listModelVersions(viewer, { q, component: comp.key })).items.map((i) => i.version);
+    expect(await byModelId(`${comp.key.toUpperCase()}-DIFFUSION-1.2`)).toEqual(['1.2.0']);
+    expect(await byModelId('diffusion-1.')).toEqual(['2.0.0', '1.10.0', '1.9.3', '1.2.0'].filter((v) => v.startsWith('1.')));
+    expect(await byModelId(`${comp.key}jdiffusionj1q2`)).toEqual([]);
+    expect(await byModelId(`${comp.key}_diffusion`)).toEqual([]);
+    expect(await byModelId('1%2')).toEqual([]);
+    // A search reads up to SEARCH_READ_ONCE matches once; past it, the page and the total are read
+    // as for any filter. Both ways answer alike, in every order and on a later page.
+    for (const [sort, order] of [['releaseDate', 'desc'], ['version', 'asc'], ['component', 'desc'], ['modelId', 'asc'], ['status', 'asc'], ['createdAt', 'desc']] as const) {
+      const read = async (readOnce: number) => (await prisma.$queryRaw<ListRow[]>(listSql({ q: 'diffusion-1.', component: comp.key }, sort, order, 2, 2, KEY_METRICS, readOnce)))[0];
+      const [once, twice] = [await read(5000), await read(0)];
+      expect(once.total).toBe(3);
+      expect(once).toEqual(twice);
+    }
     const p2 = await listModelVersions(viewer, { component: comp.key, sort: 'version', order: 'asc', page: 2, pageSize: 3 });
     expect(p2).toMatchObject({ total: 4, page: 2, pageSize: 3 });
     expect(p2.items.map((i) => i.version)).toEqual(['2.0.0']);

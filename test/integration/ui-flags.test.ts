@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { contextFor } from '@/lib/context';
 import { loadVersionLifecycle } from '@/lib/queries/version-lifecycle';
-import { getDashboard } from '@/lib/queries/dashboard';
+import { pendingVotesOf } from '@/lib/queries/dashboard-committee';
 import { listParameterSets, listPromotionRequests } from '@/lib/queries/governance';
 import { castVote } from '@/lib/services/cast-vote';
 import { voteParameterSet } from '@/lib/services/parameter-sets';
@@ -36,7 +36,7 @@ describe('UI flags agree with the services', () => {
           const req = await A.openRequest(kind, by.id, 5);
           const ctx = contextFor(actors[r]);
           const flag = (await listPromotionRequests(ctx)).requests.find((x) => x.id === req.id)!;
-          const pending = (await getDashboard(ctx)).myPendingVotes.some((x) => x.id === req.id);
+          const pending = (await pendingVotesOf(ctx)).some((x) => x.id === req.id);
           const ok = await accepted(castVote(ctx, req.id, { decision: 'approve' }));
           expect({ kind, r, own: by === actors[r], flag: flag.canVote, pending }).toEqual({ kind, r, own: by === actors[r], flag: ok, pending: ok });
           if (by === actors[r] && (kind === 'committee' || kind === 'emergency')) expect(flag.canWithdraw).toBe(true);

@@ -1,15 +1,17 @@
 import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { Time } from '@/components/ui/time';
 import { ActionForm } from '@/components/ui/action-form';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { ROLES } from '@/lib/auth/permissions';
 import { contextFor } from '@/lib/context';
 import { requirePageActor } from '@/lib/auth/session';
-import { prisma } from '@/lib/db';
-import { getSettings } from '@/lib/data/settings';
+import { listUsers, readSettings } from '@/lib/queries/admin';
 import { MetricRangesCard } from '@/components/admin/metric-ranges-card';
+import { DisabledWebhooksNotice } from '@/components/webhooks/disabled-endpoints-notice';
 import { listMetricDefinitions } from '@/lib/queries/api-reference';
 import { createUserAction, setPasswordAction, updateMetricRangeAction, updateSettingsAction, updateUserAction } from './actions';
 
@@ -19,19 +21,18 @@ export const dynamic = 'force-dynamic';
 export default async function AdminPage() {
   const actor = await requirePageActor('manage:users');
   const [users, settings, definitions] = await Promise.all([
-    prisma.user.findMany({
-      orderBy: [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }],
-      select: { id: true, email: true, name: true, role: true, senior: true, active: true, lastLoginAt: true },
-    }),
-    getSettings(),
+    listUsers(contextFor(actor)),
+    readSettings(contextFor(actor)),
     listMetricDefinitions(contextFor(actor)),
   ]);
   return (
     <>
       <PageHeader title="Admin" subtitle="Users and roles, governance settings and API tokens for CI.">
         <Link href="/admin/tokens" className={buttonClass.secondary}>API tokens</Link>
+        <Link href="/admin/webhooks" className={buttonClass.secondary}>Webhooks</Link>
       </PageHeader>
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="mb-4 empty:hidden"><DisabledWebhooksNotice ctx={contextFor(actor)} /></div>
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card title="Users" className="lg:col-span-2">
           <Table bleed={false} testId="users-table">
               <THead>
@@ -45,7 +46,7 @@ export default async function AdminPage() {
                     <Td>
                       <span className="font-medium">{u.name}</span>
                       <span className="block text-xs">{u.email}</span>
-                      <span className="block text-xs text-slate-500">{u.lastLoginAt ? `last sign-in ${u.lastLoginAt.toISOString().slice(0, 10)}` : 'never signed in'}</span>
+                      <span className="block text-xs text-slate-600">{u.lastLoginAt ? <>last sign-in <Time value={u.lastLoginAt} style="date" /></> : 'never signed in'}</span>
                     </Td>
                     <Td>
                       <ActionForm action={updateUserAction} className="flex flex-wrap items-center gap-2">
@@ -56,7 +57,20 @@ export default async function AdminPage() {
                         </select>
                         <label className="flex items-center gap-1"><input type="checkbox" name="senior" defaultChecked={u.senior} /> senior</label>
                         <label className="flex items-center gap-1"><input type="checkbox" name="active" defaultChecked={u.active} /> active</label>
-                        <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Save</button>
+                        {u.active ? (
+                          <ConfirmSubmit
+                            onlyIfUnchecked="active"
+                            tone="danger"
+                            className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50"
+                            title={`Deactivate ${u.name}?`}
+                            description={<p>{u.email} is signed out at once and cannot sign in; their personal API tokens stop working. Their votes and audit history stay. You can reactivate the account later.</p>}
+                            confirmLabel="Deactivate user"
+                          >
+                            Save
+                          </ConfirmSubmit>
+                        ) : (
+                          <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">Save</button>
+                        )}
                       </ActionForm>
                     </Td>
                     <Td>

@@ -44,7 +44,7 @@ function Operation({ op }: { op: DocOperation }) {
     <section id={op.id} aria-labelledby={`${op.id}-title`} className="scroll-mt-4 border-t border-slate-200 pt-4">
       <h3 id={`${op.id}-title`} className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
         <Tag tone={METHOD_TONE[op.method as keyof typeof METHOD_TONE] ?? 'slate'}>{op.method}</Tag>
-        <code className="font-mono text-sm">{op.path}</code>
+        <code className="font-mono text-sm break-all">{op.path}</code>
         <span className="font-normal text-slate-700">— {op.summary}</span>
       </h3>
       <p className="mt-1 text-sm text-slate-700">{op.description}</p>
@@ -89,7 +89,7 @@ export default async function ApiDocsPage() {
       <PageHeader title="API documentation" subtitle={`${info.title} ${info.version}`}>
         <a href="/api/v1/openapi.json" className="text-sm">OpenAPI document (JSON)</a>
       </PageHeader>
-      <div className="grid gap-4 lg:grid-cols-4">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-4">
         <nav aria-label="Operations" className="lg:col-span-1">
           <Card title="Operations">
             {info.tags.map((t) => (
@@ -98,7 +98,7 @@ export default async function ApiDocsPage() {
                 <ul className="text-sm">
                   {ops.filter((o) => o.tag === t.name).map((o) => (
                     <li key={o.id}>
-                      <a href={`#${o.id}`}><span className="font-mono text-xs">{o.method}</span> {o.path.replace('/api/v1', '')}</a>
+                      <a href={`#${o.id}`} className="inline-block py-0.5"><span className="font-mono text-xs">{o.method}</span> {o.path.replace('/api/v1', '')}</a>
                     </li>
                   ))}
                 </ul>

@@ -16,6 +16,7 @@ export async function castVoteAction(_prev: FormState, form: FormData): Promise<
     });
     revalidatePath('/approvals');
     revalidatePath('/');
+    revalidatePath('/versions/[ref]', 'page'); // the decision panel on the version page
     const what = outcome.promoted ? ` — ${outcome.promoted} is now in production` : outcome.state === 'approved_waiting_rai' ? ' — quorum reached, waiting on the RAI assessment' : outcome.state === 'rejected' ? ' — the request is rejected' : '';
     return { ok: `Vote recorded (${outcome.approvals}/${outcome.quorum} approvals)${what}` };
   });
@@ -27,6 +28,7 @@ export async function requestPromotionAction(_prev: FormState, form: FormData): 
     const input = { reason: String(form.get('reason') ?? '') };
     const r = form.get('path') === 'emergency' ? await requestEmergencyPromotion(ctx, versionId, input) : await requestPromotion(ctx, versionId, input);
     revalidatePath('/approvals');
+    revalidatePath('/versions/[ref]', 'page');
     return { ok: `Requested promotion of ${r.modelId} (quorum ${r.quorum})` };
   });
 }

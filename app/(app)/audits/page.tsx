@@ -9,6 +9,7 @@ import { auditView } from '@/lib/quarterly-audit/api-views';
 import { quarterContaining, quarterOf } from '@/lib/quarterly-audit/quarter';
 import { listQuarterlyAudits } from '@/lib/quarterly-audit/queries';
 import { generateAuditAction } from './actions';
+import { Time } from '@/components/ui/time';
 
 export const metadata: Metadata = { title: 'Quarterly audits' };
 export const dynamic = 'force-dynamic';
@@ -35,7 +36,7 @@ export default async function AuditsPage() {
             <caption className="sr-only">Generated quarterly audits, newest first</caption>
             <THead className="bg-slate-50">
                 <Th className="px-3">Quarter</Th>
-                <Th className="px-3">Generated (UTC)</Th>
+                <Th className="px-3">Generated</Th>
                 <Th className="px-3">By</Th>
                 <Th className="px-3">Chain head</Th>
                 <Th className="px-3">Checks</Th>
@@ -45,7 +46,7 @@ export default async function AuditsPage() {
               {audits.map((a) => (
                 <tr key={a.id}>
                   <Td className="px-3 font-medium"><Link className="text-indigo-800 underline" href={`/audits/${a.id}`}>{a.quarter}</Link></Td>
-                  <Td className="px-3 whitespace-nowrap">{a.generatedAt.slice(0, 16).replace('T', ' ')}</Td>
+                  <Td className="px-3 whitespace-nowrap"><Time value={a.generatedAt} /></Td>
                   <Td className="px-3">{a.generatedBy.name}</Td>
                   <Td className="px-3 py-2 font-mono text-xs" title={a.chainHeadHash}>#{a.chainHeadSeq} {a.chainHeadHash.slice(0, 16)}…</Td>
                   <Td className="px-3">

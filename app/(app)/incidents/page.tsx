@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ActionForm } from '@/components/ui/action-form';
+import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { StatusBadge, Tag } from '@/components/ui/badge';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
@@ -10,11 +11,12 @@ import { listIncidents } from '@/lib/queries/governance';
 import { TRAFFIC_STEPS } from '@/lib/domain/incident';
 import { addLogAction, advanceTrafficAction, openIncidentAction, submitRcaAction } from './actions';
 import { canAdvanceRollback, canSubmitRootCause, canWriteIncidentLog } from '@/lib/permissions/incident';
+import { Time } from '@/components/ui/time';
 
 export const metadata: Metadata = { title: 'Incidents' };
 export const dynamic = 'force-dynamic';
 
-const ts = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const ts = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC'; // in titles (plain text)
 
 export default async function IncidentsPage() {
   const actor = await requirePageActor('read:registry');
@@ -42,11 +44,11 @@ export default async function IncidentsPage() {
                   <dl className="mt-2 grid gap-1 text-sm sm:grid-cols-2">
                     <div><dt className="inline text-slate-600">Problem version: </dt><dd className="inline"><Link href={`/versions/${i.version.modelId}`} className="font-mono text-xs">{i.version.modelId}</Link> <StatusBadge status={i.version.status} /></dd></div>
                     <div><dt className="inline text-slate-600">Rolled back to: </dt><dd className="inline">{i.rollbackToVersion ? <Link href={`/versions/${i.rollbackToVersion.modelId}`} className="font-mono text-xs">{i.rollbackToVersion.modelId}</Link> : '—'}</dd></div>
-                    <div><dt className="inline text-slate-600">Opened: </dt><dd className="inline">{ts(i.openedAt)} by {i.openedBy.name}</dd></div>
+                    <div><dt className="inline text-slate-600">Opened: </dt><dd className="inline"><Time value={i.openedAt} /> by {i.openedBy.name}</dd></div>
                     <div>
-                      <dt className="inline text-slate-600">RCA: </dt>
+                      <dt className="inline text-slate-600">Root cause analysis: </dt>
                       <dd className="inline">
-                        {i.rcaSubmittedAt ? `submitted ${ts(i.rcaSubmittedAt)}` : <span className={i.overdue ? 'font-semibold text-red-800' : ''}>due {ts(i.rcaDueAt)}{i.overdue ? ' — OVERDUE' : ''}</span>}
+                        {i.rcaSubmittedAt ? <>submitted <Time value={i.rcaSubmittedAt} /></> : <span className={i.overdue ? 'font-semibold text-red-800' : ''}>due <Time value={i.rcaDueAt} />{i.overdue ? ' — OVERDUE' : ''}</span>}
                       </dd>
                     </div>
                   </dl>
@@ -66,7 +68,7 @@ export default async function IncidentsPage() {
                   {current < 100 && canAdvanceRollback(actor).ok && (
                     <ActionForm action={advanceTrafficAction} className="mt-3 grid gap-2 sm:grid-cols-4 sm:items-end">
                       <input type="hidden" name="incidentId" value={i.id} />
-                      <div><label className={labelClass} htmlFor={`fvd-${i.id}`}>FVD now</label><input id={`fvd-${i.id}`} name="fvd" type="number" step="any" className={`mt-1 ${inputClass}`} /></div>
+                      <div><label className={labelClass} htmlFor={`fvd-${i.id}`}><abbr title="Fréchet Video Distance" className="no-underline">FVD</abbr> now</label><input id={`fvd-${i.id}`} name="fvd" type="number" step="any" className={`mt-1 ${inputClass}`} /></div>
                       <div><label className={labelClass} htmlFor={`err-${i.id}`}>Error rate</label><input id={`err-${i.id}`} name="error_rate" type="number" step="any" className={`mt-1 ${inputClass}`} /></div>
                       <div><label className={labelClass} htmlFor={`lat-${i.id}`}>p95 latency (ms)</label><input id={`lat-${i.id}`} name="latency_p95_ms" type="number" step="any" className={`mt-1 ${inputClass}`} /></div>
                       <button type="submit" className={buttonClass.primary}>Move to {current + 20}%</button>
@@ -76,7 +78,7 @@ export default async function IncidentsPage() {
                     <summary className="cursor-pointer text-sm font-medium">Incident log ({i.log.length})</summary>
                     <ol className="mt-2 space-y-1 text-sm">
                       {i.log.map((l) => (
-                        <li key={l.id}><span className="text-xs text-slate-600">{ts(l.at)} · {l.author?.name ?? 'system'}:</span> {l.text}</li>
+                        <li key={l.id}><span className="text-xs text-slate-600"><Time value={l.at} /> · {l.author?.name ?? 'system'}:</span> {l.text}</li>
                       ))}
                     </ol>
                     {canWriteIncidentLog(actor).ok && (
@@ -94,7 +96,7 @@ export default async function IncidentsPage() {
                       <input type="hidden" name="incidentId" value={i.id} />
                       <label className={labelClass} htmlFor={`rca-${i.id}`}>Root cause analysis</label>
                       <textarea id={`rca-${i.id}`} name="rootCause" rows={3} className={inputClass} />
-                      <button type="submit" className={buttonClass.secondary}>Submit RCA</button>
+                      <button type="submit" className={buttonClass.secondary}>Submit root cause analysis</button>
                     </ActionForm>
                   )}
                 </article>
@@ -124,7 +126,13 @@ export default async function IncidentsPage() {
                 <textarea id="inc-desc" name="description" rows={3} className={`mt-1 ${inputClass}`} />
               </div>
               <p className="text-xs text-slate-600">This tags the version critical-issue and reactivates the previous stable version of its component.</p>
-              <button type="submit" className={buttonClass.danger}>Open incident and roll back</button>
+              <ConfirmSubmit
+                title="Open an incident and roll back?"
+                description={<p>The chosen version is tagged critical-issue and leaves production now; the previous stable version of its component takes its place. The incident and its root cause analysis deadline are recorded in the audit chain.</p>}
+                confirmLabel="Open incident and roll back"
+              >
+                Open incident and roll back
+              </ConfirmSubmit>
             </ActionForm>
           </Card>
         )}

@@ -12,6 +12,8 @@ export async function voteParameterSetAction(_prev: FormState, form: FormData): 
       comment: String(form.get('comment') ?? ''),
     });
     revalidatePath('/parameters');
+    revalidatePath('/approvals');
+    revalidatePath('/');
     return { ok: `Vote recorded: ${r.approvals}/${r.quorum} approvals, ${r.status}` };
   });
 }

@@ -6,6 +6,7 @@ import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { requirePageActor } from '@/lib/auth/session';
 import { contextFor } from '@/lib/context';
 import { getProductionAt, getProductionTimeline, ProductionAtQuerySchema } from '@/lib/queries/production-at';
+import { Time } from '@/components/ui/time';
 
 export const metadata: Metadata = { title: 'Production at a date' };
 export const dynamic = 'force-dynamic';
@@ -47,14 +48,14 @@ export default async function ProductionPage({ searchParams }: { searchParams: P
       {answer && (
         <Card className="mb-4">
           <h2 className="mb-2 text-base font-semibold">In production at {answer.at.replace('T', ' ').slice(0, 19)} UTC</h2>
-          <Table label="Production versions at the chosen date" testId="production-at">
+          <Table label="Production versions at the chosen date" minWidth="min-w-[40rem]" testId="production-at">
             <THead><Th>Component</Th><Th>Version</Th><Th>Since</Th><Th>How</Th></THead>
             <TBody>
               {answer.components.map((c) => (
                 <tr key={c.component}>
                   <RowHeader dense>{c.component}</RowHeader>
                   <Td dense className="font-mono text-xs break-all">{c.modelId ? <Link href={`/versions/${c.modelId}`}>{c.modelId}</Link> : <span className="text-slate-500">none</span>}</Td>
-                  <Td dense className="whitespace-nowrap">{c.since ? c.since.replace('T', ' ').slice(0, 16) : '—'}</Td>
+                  <Td dense className="whitespace-nowrap">{c.since ? <Time value={c.since} /> : '—'}</Td>
                   <Td dense>
                     {c.via ? VIA[c.via] : '—'}
                     {c.traffic && <span className="block text-xs text-amber-800">rollback in progress: {c.traffic.map((t) => `${t.modelId} ${t.percent}%`).join(' · ')}</span>}

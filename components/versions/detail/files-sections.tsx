@@ -3,9 +3,10 @@ import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { ServiceContext } from '@/lib/context';
 import type { VersionCore } from '@/lib/queries/version-core';
 import { CopyButton } from '../copy-button';
-import { fmtBytes, fmtDateTime } from '../format';
+import { fmtBytes } from '../format';
 import { YamlBlock } from '../yaml-block';
 import { versionArtifacts, versionTests } from './version-data';
+import { Time } from '@/components/ui/time';
 
 export function ConfigSection({ v }: { v: VersionCore }) {
   return (
@@ -61,7 +62,7 @@ export async function TestResultsSection({ ctx, v }: { ctx: ServiceContext; v: V
           {runs.map((t) => (
             <tr key={t.id}>
               <RowHeader dense className="font-normal">
-                {t.ciRunUrl ? <a href={t.ciRunUrl} rel="noreferrer">{fmtDateTime(t.runAt)}</a> : fmtDateTime(t.runAt)}
+                {t.ciRunUrl ? <a href={t.ciRunUrl} rel="noreferrer"><Time value={t.runAt} /></a> : <Time value={t.runAt} />}
               </RowHeader>
               <Td dense>{t.suite}</Td>
               <Td dense align="right">{t.passed}</Td>

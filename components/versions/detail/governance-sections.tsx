@@ -4,7 +4,8 @@ import { Card, EmptyState } from '@/components/ui/card';
 import type { ServiceContext } from '@/lib/context';
 import type { VersionCore } from '@/lib/queries/version-core';
 import type { VersionGovernance } from '@/lib/queries/version-slices';
-import { fmtDateTime } from '../format';
+import { Time } from '@/components/ui/time';
+import { withoutInternalIds } from '@/lib/domain/audit-labels';
 import { versionGovernance } from './version-data';
 
 function Timeline({ transitions }: { transitions: VersionGovernance['transitions'] }) {
@@ -20,9 +21,9 @@ function Timeline({ transitions }: { transitions: VersionGovernance['transitions
             <StatusBadge status={t.toStatus} />
           </span>
           <span className="block text-xs text-slate-600">
-            {fmtDateTime(t.at)} · {t.actorName ? `${t.actorName} (${t.actorLabel})` : t.actorLabel}
+            <Time value={t.at} /> · {t.actorName ? `${t.actorName} (${t.actorLabel})` : t.actorLabel}
           </span>
-          {t.reason && <span className="block text-slate-800">{t.reason}</span>}
+          {t.reason && <span className="block text-slate-800">{withoutInternalIds(t.reason)}</span>}
         </li>
       ))}
     </ol>
@@ -46,11 +47,11 @@ function Requests({ requests }: { requests: VersionGovernance['promotionRequests
             <div className="h-1.5 rounded bg-emerald-600" style={{ width: `${Math.min(100, (r.approvals / Math.max(1, r.quorum)) * 100)}%` }} />
           </div>
           <p className="mt-1 text-xs text-slate-600">
-            requested by {r.requestedBy.name} on {fmtDateTime(r.createdAt)}
-            {r.dueAt && ` · due ${fmtDateTime(r.dueAt)}`}
-            {r.decidedAt && ` · decided ${fmtDateTime(r.decidedAt)}`}
+            requested by {r.requestedBy.name} on <Time value={r.createdAt} />
+            {r.dueAt && <> · due <Time value={r.dueAt} /></>}
+            {r.decidedAt && <> · decided <Time value={r.decidedAt} /></>}
           </p>
-          {r.reason && <p className="mt-1">{r.reason}</p>}
+          {r.reason && <p className="mt-1">{withoutInternalIds(r.reason)}</p>}
           {r.votes.length > 0 && (
             <ul className="mt-2 space-y-1">
               {r.votes.map((vote) => (
@@ -98,8 +99,8 @@ export async function GovernanceSections({ ctx, v }: { ctx: ServiceContext; v: V
                 <Link href={`/incidents#${i.id}`} className="font-medium">{i.title}</Link>
                 <Tag tone={i.status === 'open' ? 'red' : 'slate'}>{i.status.replace('_', ' ')}</Tag>
                 <span className="text-slate-600">
-                  {i.role === 'problem' ? `rolled back to ${i.rollbackToVersion?.modelId ?? '—'}` : `rollback target for ${i.version.modelId}`} · opened {fmtDateTime(i.openedAt)} by {i.openedBy.name}
-                  {!i.rcaSubmittedAt && ` · RCA due ${fmtDateTime(i.rcaDueAt)}`}
+                  {i.role === 'problem' ? `rolled back to ${i.rollbackToVersion?.modelId ?? '—'}` : `rollback target for ${i.version.modelId}`} · opened <Time value={i.openedAt} /> by {i.openedBy.name}
+                  {!i.rcaSubmittedAt && <> · <abbr title="Root cause analysis">RCA</abbr> due <Time value={i.rcaDueAt} /></>}
                 </span>
               </li>
             ))}

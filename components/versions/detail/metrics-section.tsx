@@ -1,12 +1,13 @@
 import Link from 'next/link';
 import { Card, EmptyState } from '@/components/ui/card';
 import type { ServiceContext } from '@/lib/context';
-import { metricHistory } from '@/lib/queries/metric-history';
+import { historyMetricKeys, metricHistory } from '@/lib/queries/metric-history';
 import { KEY_METRICS } from '@/lib/domain/metrics';
 import type { VersionCore } from '@/lib/queries/version-core';
 import { METRIC_SHORT } from '../format';
+import { METRIC_ABBREVIATIONS } from '@/lib/domain/audit-labels';
 import { ImpactTable } from '../impact-table';
-import { MetricHistoryChart } from '../metric-history-chart';
+import { LazyMetricHistoryChart } from '../metric-history-chart-lazy';
 import { MetricsMatrix } from '../metrics-matrix';
 import { versionMetrics } from './version-data';
 
@@ -17,7 +18,11 @@ export function historyMetricOf(raw: string | string[] | undefined): string {
 
 /** Every value by scenario × language, and one key metric across the component's versions. */
 export async function MetricsSection({ ctx, v, historyMetric }: { ctx: ServiceContext; v: VersionCore; historyMetric: string }) {
-  const [metrics, history] = await Promise.all([versionMetrics(ctx, v), metricHistory(ctx, v.component.key, historyMetric, '', 200)]);
+  // Offer only the key metrics this component has a line for; an asked-for metric it lacks falls back to the first it has.
+  const offered = await historyMetricKeys(ctx, v.component.key, KEY_METRICS);
+  const shown = offered.includes(historyMetric) ? historyMetric : (offered[0] ?? historyMetric);
+  const [metrics, history] = await Promise.all([versionMetrics(ctx, v), metricHistory(ctx, v.component.key, shown, '', 200)]);
+  const missing = KEY_METRICS.filter((k) => !offered.includes(k));
   return (
     <Card title="Metrics by scenario">
       <div id="metrics">
@@ -32,16 +37,21 @@ export async function MetricsSection({ ctx, v, historyMetric }: { ctx: ServiceCo
                 </span>
               </h3>
               <ul className="flex flex-wrap gap-2 text-sm" aria-label="History metric">
-                {KEY_METRICS.map((k) => (
+                {offered.map((k) => (
                   <li key={k}>
-                    <Link href={`?history=${k}#metrics`} aria-current={k === historyMetric ? 'true' : undefined} className={k === historyMetric ? 'font-semibold text-slate-900' : ''}>
-                      {METRIC_SHORT[k]}
+                    <Link href={`?history=${k}#metrics`} aria-current={k === shown ? 'true' : undefined} className={`inline-flex min-h-6 min-w-6 items-center justify-center ${k === shown ? 'font-semibold text-slate-900' : ''}`}>
+                      {METRIC_ABBREVIATIONS[METRIC_SHORT[k]] ? <abbr title={METRIC_ABBREVIATIONS[METRIC_SHORT[k]]} className="no-underline">{METRIC_SHORT[k]}</abbr> : METRIC_SHORT[k]}
                     </Link>
                   </li>
                 ))}
               </ul>
             </div>
-            <MetricHistoryChart
+            {missing.length > 0 && (
+              <p className="mb-1 text-xs text-slate-600" data-testid="history-missing">
+                Not offered: {missing.map((k) => METRIC_SHORT[k]).join(', ')} — fewer than two {v.component.name} versions have a value for {missing.length === 1 ? 'it' : 'them'}.
+              </p>
+            )}
+            <LazyMetricHistoryChart
               points={history.points.map((p) => ({ version: p.version, modelId: p.modelId, releaseDate: p.releaseDate, y: p.y }))}
               label={`${history.metric.name} across ${v.component.name} versions; this version highlighted`}
               highlight={v.modelId}

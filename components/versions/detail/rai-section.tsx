@@ -1,9 +1,10 @@
 import { Card, EmptyState } from '@/components/ui/card';
 import type { ServiceContext } from '@/lib/context';
 import type { VersionCore } from '@/lib/queries/version-core';
-import { fmtDateTime, fmtValue } from '../format';
+import { fmtValue } from '../format';
 import { KeyValues } from '../metadata-view';
 import { versionGovernance } from './version-data';
+import { Time } from '@/components/ui/time';
 
 const RESULT_TONE = { pass: 'bg-emerald-50 text-emerald-900 ring-emerald-400', fail: 'bg-red-50 text-red-800 ring-red-300', pending: 'bg-slate-50 text-slate-700 ring-slate-300' } as const;
 
@@ -28,7 +29,7 @@ export async function RaiSection({ ctx, v }: { ctx: ServiceContext; v: VersionCo
                 <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
                   <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${RESULT_TONE[a.result]}`}>{a.result}</span>
                   <span className="text-slate-600">
-                    {idx === 0 ? 'latest · ' : ''}assessed {fmtDateTime(a.assessedAt)}
+                    {idx === 0 ? 'latest · ' : ''}assessed <Time value={a.assessedAt} />
                     {a.reviewer ? ` by ${a.reviewer.name}` : ''}
                     {a.maxDisparity != null ? ` · max language disparity ${fmtValue(a.maxDisparity)}` : ''}
                   </span>

@@ -11,6 +11,7 @@ import { isAppError } from '@/lib/errors';
 import { auditView } from '@/lib/quarterly-audit/api-views';
 import { getQuarterlyAudit } from '@/lib/quarterly-audit/queries';
 import { signOffAction } from '../actions';
+import { Time } from '@/components/ui/time';
 
 export const metadata: Metadata = { title: 'Quarterly audit' };
 export const dynamic = 'force-dynamic';
@@ -28,7 +29,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
   const s = a.summary;
   return (
     <>
-      <PageHeader title={`Quarterly audit ${a.quarter}`} subtitle={<>Generated {a.generatedAt.slice(0, 16).replace('T', ' ')} UTC by {a.generatedBy.name} · <Link className="underline" href="/audits">all reports</Link></>} />
+      <PageHeader title={`Quarterly audit ${a.quarter}`} subtitle={<>Generated <Time value={a.generatedAt} /> by {a.generatedBy.name} · <Link className="underline" href="/audits">all reports</Link></>} />
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title="Result">
           <p className={`text-lg font-semibold ${s.compliant ? 'text-emerald-800' : 'text-red-800'}`} data-testid="audit-result">{s.compliant ? '✓ Compliant' : `✗ Not compliant: ${s.failed} failed check${s.failed === 1 ? '' : 's'}`}</p>
@@ -52,7 +53,7 @@ export default async function AuditPage({ params }: { params: Promise<{ id: stri
       <Card title="Sign-off" className="mt-4">
         {a.signOff ? (
           <div data-testid="audit-signoff">
-            <p className="text-sm text-emerald-800">✓ Signed off by {a.signOff.by?.name} ({a.signOff.by?.email}) on {a.signOff.at.slice(0, 16).replace('T', ' ')} UTC</p>
+            <p className="text-sm text-emerald-800">✓ Signed off by {a.signOff.by?.name} ({a.signOff.by?.email}) on <Time value={a.signOff.at} /></p>
             <blockquote className="mt-2 border-l-4 border-slate-300 pl-3 text-sm text-slate-800">{a.signOff.comment}</blockquote>
           </div>
         ) : can(actor, 'signoff:quarterly-audit') ? (

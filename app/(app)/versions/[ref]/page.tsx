@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
+import { VersionPromotionSection } from '@/components/approvals/version-promotion-section';
 import { SectionSkeleton } from '@/components/ui/skeleton';
 import { ArtifactsSection, ConfigSection, TestResultsSection } from '@/components/versions/detail/files-sections';
 import { GovernanceSections } from '@/components/versions/detail/governance-sections';
@@ -17,6 +18,7 @@ import { isAppError } from '@/lib/errors';
 import { pageParams, pageSearchParams } from '@/lib/http/page-params';
 import { loadVersionCore } from '@/lib/queries/version-core';
 import { recordBackportAction, recordRaiAction, transitionAction } from './actions';
+import { castVoteAction, requestPromotionAction, withdrawAction } from '../../approvals/actions';
 
 // The version page: the version's own fields (one read) in the header, then one server component
 // per section, each loading its slice of the read model inside <Suspense> so the page streams.
@@ -44,6 +46,9 @@ export default async function VersionPage({ params, searchParams }: Props) {
     <article aria-labelledby="version-title">
       <VersionHeader v={v} />
       <div className="grid grid-cols-1 gap-4">
+        <Suspense fallback={null}>
+          <VersionPromotionSection ctx={ctx} v={v} voteAction={castVoteAction} withdrawAction={withdrawAction} requestAction={requestPromotionAction} />
+        </Suspense>
         <Suspense fallback={<SectionSkeleton title="Lifecycle" lines={4} />}>
           <LifecycleSection ctx={ctx} v={v} transitionAction={transitionAction} recordRaiAction={recordRaiAction} />
         </Suspense>
