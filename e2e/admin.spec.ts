@@ -19,6 +19,14 @@ test('an admin adds a user and creates then revokes an API token in the browser'
   const [user] = await dbQuery<{ role: string }>('SELECT role::text FROM users WHERE email = $1', [email]);
   expect(user.role).toBe('engineer');
 
+  // The users table shows a page at a time; the search finds the new account by its email.
+  await page.getByTestId('users-search').getByLabel('Find a user').fill(email);
+  await page.getByTestId('users-search').getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL((url) => url.pathname === '/admin' && url.searchParams.get('q') === email);
+  await expect(page.getByTestId('users-table').getByRole('row')).toHaveCount(2); // header + the one match
+  await expect(page.getByTestId('users-table')).toContainText(email);
+  await expect(page.getByRole('navigation', { name: 'Users pages' })).toContainText('1–1 of 1 users');
+
   await page.goto('/admin/tokens');
   const name = `ci-${randomBytes(3).toString('hex')}`;
   const tokenForm = page.getByTestId('create-token-form');

@@ -9,7 +9,8 @@ import { Card, PageHeader } from '@/components/ui/card';
 import { ROLES } from '@/lib/auth/permissions';
 import { contextFor } from '@/lib/context';
 import { requirePageActor } from '@/lib/auth/session';
-import { listUsers, readSettings } from '@/lib/queries/admin';
+import { listUsersPage, readSettings } from '@/lib/queries/admin';
+import { pageSearchParams } from '@/lib/http/page-params';
 import { MetricRangesCard } from '@/components/admin/metric-ranges-card';
 import { DisabledWebhooksNotice } from '@/components/webhooks/disabled-endpoints-notice';
 import { listMetricDefinitions } from '@/lib/queries/api-reference';
@@ -18,10 +19,12 @@ import { createUserAction, setPasswordAction, updateMetricRangeAction, updateSet
 export const metadata: Metadata = { title: 'Admin' };
 export const dynamic = 'force-dynamic';
 
-export default async function AdminPage() {
+export default async function AdminPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('manage:users');
-  const [users, settings, definitions] = await Promise.all([
-    listUsers(contextFor(actor)),
+  const sp = await pageSearchParams(searchParams);
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const [userPage, settings, definitions] = await Promise.all([
+    listUsersPage(contextFor(actor), { q: one(sp.q), page: Number(one(sp.page) ?? 1) }),
     readSettings(contextFor(actor)),
     listMetricDefinitions(contextFor(actor)),
   ]);
@@ -34,6 +37,15 @@ export default async function AdminPage() {
       <div className="mb-4 empty:hidden"><DisabledWebhooksNotice ctx={contextFor(actor)} /></div>
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         <Card title="Users" className="lg:col-span-2">
+          <form method="get" action="/admin" role="search" className="mb-3 flex flex-wrap items-end gap-2" data-testid="users-search">
+            <div>
+              <label htmlFor="users-q" className={labelClass}>Find a user</label>
+              <input id="users-q" name="q" type="search" defaultValue={userPage.q ?? ''} placeholder="email or name" className={`mt-1 ${inputClass}`} />
+            </div>
+            <button type="submit" className={buttonClass.secondary}>Search</button>
+            {userPage.q && <Link href="/admin" className="text-sm">Show all</Link>}
+          </form>
+          {userPage.items.length === 0 && <p className="text-sm text-slate-700">No user matches “{userPage.q}”.</p>}
           <Table bleed={false} testId="users-table">
               <THead>
                   <Th>User</Th>
@@ -41,7 +53,7 @@ export default async function AdminPage() {
                   <Th>Password</Th>
                 </THead>
               <TBody>
-                {users.map((u) => (
+                {userPage.items.map((u) => (
                   <tr key={u.id} className={u.active ? '' : 'text-slate-500'}>
                     <Td>
                       <span className="font-medium">{u.name}</span>
@@ -85,6 +97,7 @@ export default async function AdminPage() {
                 ))}
               </TBody>
             </Table>
+          <UsersPager {...userPage} />
         </Card>
         <div className="space-y-4">
           <Card title="Add a user">
@@ -146,5 +159,21 @@ function NumberField({ name, label, value, step = '1' }: { name: string; label: 
       <label htmlFor={name} className={labelClass}>{label}</label>
       <input id={name} name={name} type="number" step={step} defaultValue={value} className={`mt-1 ${inputClass}`} />
     </div>
+  );
+}
+
+function UsersPager({ total, page, pages, pageSize, q }: { total: number; page: number; pages: number; pageSize: number; q?: string }) {
+  if (total === 0) return null;
+  const href = (p: number) => `/admin?${new URLSearchParams({ ...(q ? { q } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
+  const from = (page - 1) * pageSize + 1;
+  const to = Math.min(total, page * pageSize);
+  return (
+    <nav aria-label="Users pages" className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm">
+      <p className="text-slate-700">{from}–{to} of {total} users · page {page} of {pages}</p>
+      <ul className="flex gap-2">
+        <li>{page > 1 ? <Link className={buttonClass.secondary} rel="prev" href={href(page - 1)}>Previous</Link> : <span className="px-3 py-1.5 text-slate-500" aria-disabled="true">Previous</span>}</li>
+        <li>{page < pages ? <Link className={buttonClass.secondary} rel="next" href={href(page + 1)}>Next</Link> : <span className="px-3 py-1.5 text-slate-500" aria-disabled="true">Next</span>}</li>
+      </ul>
+    </nav>
   );
 }
