@@ -58,9 +58,9 @@ export function ParameterSetCard({ s, voteAction, framed = false }: { s: Paramet
                 const v = VERDICT[c.verdict];
                 return (
                   <tr key={c.field} data-verdict={c.verdict}>
-                    <RowHeader className="font-medium [overflow-wrap:anywhere]">{c.label}</RowHeader>
-                    <Td className="text-slate-700 [overflow-wrap:anywhere]">{c.before}</Td>
-                    <Td className="[overflow-wrap:anywhere]">
+                    <RowHeader className="font-medium break-words hyphens-auto">{c.label}</RowHeader>
+                    <Td className="text-slate-700 break-words hyphens-auto">{c.before}</Td>
+                    <Td className="break-words hyphens-auto">
                       <span className={`font-medium ${v.cls}`}>{c.after}</span>
                       <span className={`block text-xs ${v.cls}`}><span aria-hidden="true">{v.mark} </span>{v.word}{c.note ? `: ${c.note}` : ''}</span>
                     </Td>
