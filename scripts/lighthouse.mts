@@ -18,6 +18,10 @@
 //
 // Options: --runs=3 --pages=dashboard,versions,… --port=3208 --url=… --build --fresh (drop and
 //          re-seed the database) --json=… --reports=DIR (keep each run's full JSON report)
+//          --cpu=N (CPU slowdown multiplier instead of the default 4) --calibrate (choose it from
+//          this machine's Lighthouse BenchmarkIndex, as Lighthouse's docs/throttling.md says to:
+//          the 4× default assumes a high-end desktop, BenchmarkIndex 1500–2000; a low-end
+//          desktop, 1000–1500, reaches the same mid-tier phone at about 2×)
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -68,8 +72,12 @@ export type PageResult = {
   metrics: Record<string, number>;
   bootup: { url: string; scriptingMs: number; totalMs: number }[];
   failing: string[];
+  /** Lighthouse's BenchmarkIndex of this machine, median over the page's runs */
+  benchmarkIndex: number;
 };
-export type LighthouseOptions = { runs?: number; pages?: string[]; port?: number; url?: string; build?: boolean; fresh?: boolean; reportsDir?: string; log?: (m: string) => void };
+/** The CPU slowdown the last runLighthouse used (4 unless --cpu or --calibrate). */
+const calibration = { cpu: 4 };
+export type LighthouseOptions = { cpu?: number; calibrate?: boolean; runs?: number; pages?: string[]; port?: number; url?: string; build?: boolean; fresh?: boolean; reportsDir?: string; log?: (m: string) => void };
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -171,9 +179,22 @@ async function refs(dbUrl: string | null, base: string, cookie: string): Promise
   return { version: ids[0], compare: ids.slice(0, 3) };
 }
 
-async function lighthouseOnce(url: string, cookie: string, reportPath: string, log: (m: string) => void): Promise<Record<string, unknown>> {
+/**
+ * The CPU slowdown that takes this machine to Lighthouse's mid-tier phone, from its BenchmarkIndex
+ * (Lighthouse docs/throttling.md, "Calibrating the CPU slowdown"): 4× from a high-end desktop
+ * (≥ 1500), 2× from the bottom of the low-end desktop bracket (1000), linear in between, and
+ * 2× (the table's figure for a high-end phone) below it.
+ */
+export function calibratedMultiplier(benchmarkIndex: number): number {
+  if (benchmarkIndex >= 1500) return 4;
+  if (benchmarkIndex >= 1000) return Math.round((2 + (2 * (benchmarkIndex - 1000)) / 500) * 10) / 10;
+  return 2;
+}
+
+async function lighthouseOnce(url: string, cookie: string, reportPath: string, log: (m: string) => void, cpu?: number): Promise<Record<string, unknown>> {
   const cli = createRequire(path.join(root, 'package.json')).resolve('lighthouse/cli/index.js');
   const args = [cli, url, '--output=json', `--output-path=${reportPath}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`, `--extra-headers=${JSON.stringify({ Cookie: cookie })}`];
+  if (cpu) args.push(`--throttling.cpuSlowdownMultiplier=${cpu}`);
   const options = { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 };
   try {
     await run(process.execPath, args, options);
@@ -187,6 +208,7 @@ async function lighthouseOnce(url: string, cookie: string, reportPath: string, l
 
 type Lhr = {
   finalDisplayedUrl: string;
+  environment?: { benchmarkIndex?: number };
   categories: Record<Category, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, { score: number | null; numericValue?: number; scoreDisplayMode: string; details?: { items?: { url: string; scripting?: number; total?: number }[] } }>;
 };
@@ -213,6 +235,15 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
     // One unmeasured request per page first: a server just started loads each route's code on its
     // first request (the dashboard, measured first, showed a 1.6 s server response that way).
     for (const page of pages) await (await fetch(base + page.path(r), { headers: { cookie: cookies.get(page.role)! } })).text();
+    let cpu = opts.cpu;
+    if (opts.calibrate && !cpu) {
+      // One unmeasured run of the first page for the BenchmarkIndex (Lighthouse measures it before each run).
+      const probe = (await lighthouseOnce(base + pages[0].path(r), cookies.get(pages[0].role)!, path.join(tmp, 'calibrate.json'), log)) as unknown as Lhr;
+      const index = probe.environment?.benchmarkIndex ?? 0;
+      cpu = calibratedMultiplier(index);
+      log(`BenchmarkIndex ${Math.round(index)}: CPU slowdown ${cpu}× (default 4×)`);
+    }
+    calibration.cpu = cpu ?? 4;
     const results: PageResult[] = [];
     for (const page of pages) {
       const url = base + page.path(r);
@@ -220,7 +251,7 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
       for (let i = 0; i < runs; i++) {
         const reportPath = path.join(opts.reportsDir ?? tmp, `${page.name}-${i + 1}.json`);
         if (opts.reportsDir) mkdirSync(opts.reportsDir, { recursive: true });
-        lhrs.push((await lighthouseOnce(url, cookies.get(page.role)!, reportPath, log)) as unknown as Lhr);
+        lhrs.push((await lighthouseOnce(url, cookies.get(page.role)!, reportPath, log, cpu)) as unknown as Lhr);
         if (new URL(lhrs[i].finalDisplayedUrl).pathname.startsWith('/signin')) throw new Error(`${url} redirected to the sign-in page: the session cookie was not accepted`);
       }
       const scores = lhrs.map((l) => Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((l.categories[c].score ?? 0) * 100)])) as Record<Category, number>);
@@ -237,6 +268,7 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
         metrics: Object.fromEntries(METRICS.map((m) => [m, Math.round((mid.audits[m].numericValue ?? 0) * 1000) / 1000])),
         bootup: (mid.audits['bootup-time'].details?.items ?? []).slice(0, 4).map((it) => ({ url: it.url.replace(base, ''), scriptingMs: Math.round(it.scripting ?? 0), totalMs: Math.round(it.total ?? 0) })),
         failing,
+        benchmarkIndex: median(lhrs.map((l) => l.environment?.benchmarkIndex ?? 0)),
       });
       log(`${page.name.padEnd(10)} ${CATEGORIES.map((c) => `${c} ${med[c]}`).join(' · ')}  (runs: ${scores.map((s) => s.performance).join('/')})`);
     }
@@ -261,11 +293,11 @@ export async function lighthouseReport(opts: LighthouseOptions & { json?: string
   const results = await runLighthouse(opts);
   const version = (createRequire(path.join(root, 'package.json'))('lighthouse/package.json') as { version: string }).version;
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
-  console.log(`\nLighthouse ${version}, mobile (default throttling), median of ${opts.runs ?? 3} runs per page; load average before ${load(loadBefore)}, after ${load(os.loadavg())}\n`);
+  console.log(`\nLighthouse ${version}, mobile (simulated slow 4G, CPU slowdown ${calibration.cpu}×${calibration.cpu === 4 ? ', the default' : ''}; BenchmarkIndex ${results.map((p) => Math.round(p.benchmarkIndex)).join('/')}), median of ${opts.runs ?? 3} runs per page; load average before ${load(loadBefore)}, after ${load(os.loadavg())}\n`);
   console.log(lighthouseTable(results));
   for (const p of results) if (p.failing.length) console.log(`${p.page}: ${p.failing.join(', ')}`);
   mkdirSync(path.dirname(path.resolve(root, json)), { recursive: true });
-  writeFileSync(path.resolve(root, json), JSON.stringify({ started, finished: new Date(), lighthouse: version, loadBefore, loadAfter: os.loadavg(), results }, null, 2));
+  writeFileSync(path.resolve(root, json), JSON.stringify({ started, finished: new Date(), lighthouse: version, cpuSlowdownMultiplier: calibration.cpu, loadBefore, loadAfter: os.loadavg(), results }, null, 2));
   console.log(`\nwrote ${json}`);
   return results;
 }
@@ -274,6 +306,8 @@ if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
   const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
   await lighthouseReport({
     runs: Number(arg('runs') ?? 3),
+    cpu: arg('cpu') ? Number(arg('cpu')) : undefined,
+    calibrate: process.argv.includes('--calibrate'),
     pages: arg('pages')?.split(','),
     port: Number(arg('port') ?? 3208),
     url: arg('url'),
