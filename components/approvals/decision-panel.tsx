@@ -7,6 +7,7 @@ import type { listPromotionRequests } from '@/lib/queries/governance';
 import type { PromotionEvidence } from '@/lib/queries/promotion-evidence';
 import { PromotionEvidenceView } from './evidence';
 import { VotePanel } from './vote-panel';
+import { ModelId } from '@/components/ui/model-id';
 
 // One promotion request as a decision: what is asked, the evidence, the votes so far, and the
 // vote itself. Used by the approvals page and, while a request is open, by the version page.
@@ -56,8 +57,8 @@ export function DecisionPanel({
           // On the version page the version is the page's own title: name the request instead.
           <H id={`req-${r.id}`} className="text-sm font-semibold tracking-wide text-slate-700 uppercase">Open promotion request</H>
         ) : (
-          <H id={`req-${r.id}`} className="min-w-0 font-mono text-sm font-semibold break-all">
-            <Link href={`/versions/${r.version.modelId}`}>{r.version.modelId}</Link>
+          <H id={`req-${r.id}`} className="min-w-0 font-mono text-sm font-semibold break-words">
+            <Link href={`/versions/${r.version.modelId}`}><ModelId id={r.version.modelId} /></Link>
           </H>
         )}
         <span className="flex flex-wrap gap-1">

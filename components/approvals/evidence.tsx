@@ -4,6 +4,7 @@ import { fmtValue } from '@/components/versions/format';
 import { Time } from '@/components/ui/time';
 import { fieldLabel } from '@/lib/domain/field-label';
 import type { PromotionEvidence } from '@/lib/queries/promotion-evidence';
+import { ModelId } from '@/components/ui/model-id';
 
 // The evidence of one promotion request, as facts read by lib/queries/promotion-evidence.ts:
 // metrics against thresholds and production, gates, tests, the RAI assessment, lineage. Each part
@@ -210,7 +211,7 @@ function LineageEvidence({ e }: { e: PromotionEvidence }) {
     <Section title="Lineage" testId="evidence-lineage" summary={<>branch <span className="font-mono">{l.branch ?? 'not recorded'}</span></>}>
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
         <dt className="text-slate-600">Branch</dt>
-        <dd className="min-w-0 font-mono break-all">{l.branch ?? 'not recorded'}</dd>
+        <dd className="min-w-0 font-mono break-words">{l.branch ? <ModelId id={l.branch} /> : 'not recorded'}</dd>
         <dt className="text-slate-600">Commit</dt>
         <dd className="min-w-0 font-mono break-all">{l.commit ?? 'not recorded'}</dd>
         <dt className="text-slate-600">Claimed impact</dt>

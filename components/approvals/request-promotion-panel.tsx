@@ -1,6 +1,7 @@
 import { ActionForm, SubmitButton, type FormAction } from '@/components/ui/action-form';
 import { inputClass, labelClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
+import { ModelId } from '@/components/ui/model-id';
 
 // "Request a promotion": the staging versions that may be requested, or why there are none
 // (the reason comes from lib/queries/promotion-decisions.ts). On the version page it is offered
@@ -26,7 +27,7 @@ export function RequestPromotionPanel({
           {fixedVersion ? (
             <>
               <input type="hidden" name="versionId" value={fixedVersion.id} />
-              <p className="text-sm text-slate-700">Ask for <span className="font-mono break-all">{fixedVersion.modelId}</span> to go to production.</p>
+              <p className="text-sm text-slate-700">Ask for <span className="font-mono break-words"><ModelId id={fixedVersion.modelId} /></span> to go to production.</p>
             </>
           ) : (
             <div>

@@ -3,6 +3,7 @@ import { StatusBadge } from '@/components/ui/badge';
 import { Card, EmptyState } from '@/components/ui/card';
 import type { ServiceContext } from '@/lib/context';
 import { myVersions } from '@/lib/queries/dashboard-engineer';
+import { ModelId } from '@/components/ui/model-id';
 
 /** The versions this person registered, each with the gate it must pass next and what still fails. */
 export async function MyVersionsCard({ ctx, className = '' }: { ctx: ServiceContext; className?: string }) {
@@ -16,7 +17,7 @@ export async function MyVersionsCard({ ctx, className = '' }: { ctx: ServiceCont
           {versions.map((v) => (
             <li key={v.id} className="grid gap-1 py-2 sm:grid-cols-[minmax(0,1fr)_minmax(0,1.2fr)] sm:gap-4">
               <span className="min-w-0">
-                <Link href={`/versions/${v.modelId}`} className="font-mono text-xs break-all">{v.modelId}</Link>
+                <Link href={`/versions/${v.modelId}`} className="font-mono text-xs break-words"><ModelId id={v.modelId} /></Link>
                 <span className="mt-0.5 flex items-center gap-2"><StatusBadge status={v.status} /></span>
               </span>
               <span className="min-w-0 text-xs" data-testid="next-gate">

@@ -6,6 +6,7 @@ import { auditActionLabel } from '@/lib/domain/audit-labels';
 import { STATUSES } from '@/lib/domain/lifecycle';
 import type { DashboardOverview } from '@/lib/queries/dashboard-overview';
 import { LazyFvdTrendChart } from './fvd-trend-chart-lazy';
+import { ModelId } from '@/components/ui/model-id';
 
 /** The production version of each component now. */
 export function ProductionNowCard({ data, className = '' }: { data: DashboardOverview; className?: string }) {
@@ -17,7 +18,7 @@ export function ProductionNowCard({ data, className = '' }: { data: DashboardOve
             <span className="font-medium">{p.name}</span>
             {p.version ? (
               <span className="flex min-w-0 flex-wrap items-center gap-2">
-                <Link href={`/versions/${p.version.modelId}`} className="font-mono text-sm break-all">{p.version.modelId}</Link>
+                <Link href={`/versions/${p.version.modelId}`} className="font-mono text-sm break-words"><ModelId id={p.version.modelId} /></Link>
                 {p.version.tags.includes('emergency') && <Tag tone="amber">emergency</Tag>}
                 {p.monitoring && <Tag tone="indigo">heightened monitoring</Tag>}
               </span>

@@ -3,6 +3,7 @@ import { Card, EmptyState } from '@/components/ui/card';
 import type { ServiceContext } from '@/lib/context';
 import { openPromotionRequests, pendingVotesOf, type PendingVote } from '@/lib/queries/dashboard-committee';
 import { Time } from '@/components/ui/time';
+import { ModelId } from '@/components/ui/model-id';
 
 const KIND: Record<string, string> = {
   committee: 'promotion to production', emergency: 'emergency review', ratification: 'ratification of an emergency promotion',
@@ -35,7 +36,7 @@ export async function PendingVotesCard({ ctx, className = '' }: { ctx: ServiceCo
           {items.map((v) => (
             <li key={v.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-1 py-2">
               <span className="min-w-0">
-                <Link href={v.href} className="font-mono text-xs break-all">{v.subject}</Link>
+                <Link href={v.href} className="font-mono text-xs break-words"><ModelId id={v.subject} /></Link>
                 <span className="block text-xs text-slate-600">{KIND[v.kind] ?? v.kind} · {v.approvals}/{v.quorum} approvals</span>
               </span>
               <span className="text-xs"><Due v={v} now={now} /></span>
@@ -58,7 +59,7 @@ export async function OpenRequestsCard({ ctx }: { ctx: ServiceContext }) {
         <ul className="space-y-2 text-sm" data-testid="open-requests">
           {rows.map((r) => (
             <li key={r.id}>
-              <Link href={`/approvals#${r.id}`} className="font-mono text-xs break-all">{r.modelId}</Link>
+              <Link href={`/approvals#${r.id}`} className="font-mono text-xs break-words"><ModelId id={r.modelId} /></Link>
               <span className="block text-xs text-slate-600">
                 {KIND[r.kind] ?? r.kind} · {r.approvals}/{r.quorum} approvals{r.dueAt ? <> · due <Time value={r.dueAt} style="date" /></> : ''}
               </span>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { parseModelId } from '@/lib/domain/naming';
 import type { ProductionTimeline as Timeline } from '@/lib/queries/production-at';
 import { monthTicks } from './time-ticks';
+import { ModelId } from '@/components/ui/model-id';
 
 // Which version of each component was in production when, at a glance: one bar per component on
 // a shared time axis, one segment per production period labelled with its version number and
@@ -63,12 +64,13 @@ export function ProductionTimeline({ timeline, names = {}, now, marker, markerLa
                 const style = { left: `min(${pct(from)}, calc(100% - 3px))`, width: `max(3px, ${width.toFixed(2)}%)` };
                 const title = `${p.modelId}: ${day(p.from)} → ${p.to ? day(p.to) : 'now'} (${VIA_LABEL[p.via]}${rolledBack ? ` of ${rolledBack}` : ''})`;
                 const label = `${versionOf(p.modelId)} in production ${day(p.from)} to ${p.to ? day(p.to) : 'now'}, by ${VIA_LABEL[p.via]}${rolledBack ? ` of ${rolledBack}` : ''}`;
+                // A label longer than its bar ends in an ellipsis (the whole of it is in the title and the list below).
                 const content = !tiny && (
-                  <>
+                  <span className="min-w-0 truncate">
                     {p.via === 'rollback' && <span aria-hidden className="mr-0.5 font-bold">↺</span>}
                     {versionOf(p.modelId)}
                     {rolledBack && <span className="ml-1 font-normal">(rolled back {rolledBack})</span>}
-                  </>
+                  </span>
                 );
                 // A link needs a 24 px target (WCAG 2.2 target size) clear of its neighbours: a
                 // period under 7 % of the axis (24 px of a phone's ~350 px bar) is a mark, not a
@@ -108,7 +110,7 @@ export function ProductionTimeline({ timeline, names = {}, now, marker, markerLa
           {timeline.flatMap((t) =>
             t.periods.map((p) => (
               <li key={`${p.modelId}-${p.from}-l`}>
-                {names[t.component] ?? t.component}: <Link href={`/versions/${p.modelId}`} className="font-mono break-all">{p.modelId}</Link> {day(p.from)} → {p.to ? day(p.to) : 'now'} ({VIA_LABEL[p.via]})
+                {names[t.component] ?? t.component}: <Link href={`/versions/${p.modelId}`} className="font-mono break-words"><ModelId id={p.modelId} /></Link> {day(p.from)} → {p.to ? day(p.to) : 'now'} ({VIA_LABEL[p.via]})
               </li>
             )),
           )}

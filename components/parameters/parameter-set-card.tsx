@@ -49,8 +49,8 @@ export function ParameterSetCard({ s, voteAction, framed = false }: { s: Paramet
           </h4>
           <Table bleed={false} frameClassName="mt-1" className="table-fixed" label={`Changes in ${s.parameterId} since ${s.comparedWith}`} caption={`Changes since ${s.comparedWith}`} testId="parameter-diff">
             <THead>
-              <Th className="w-[28%]">Field</Th>
-              <Th className="w-[30%]">Before</Th>
+              <Th className="w-[38%]">Field</Th>
+              <Th className="w-[24%]">Before</Th>
               <Th>After</Th>
             </THead>
             <TBody>

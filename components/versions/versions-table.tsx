@@ -6,6 +6,7 @@ import type { VersionList } from '@/lib/queries/version-list';
 import { fmtDate, fmtValue } from './format';
 import { versionsUrl } from './list-url';
 import { VersionTags } from './tags';
+import { ModelId } from '@/components/ui/model-id';
 
 const COLUMNS: { key: VersionSort | null; label: string; className?: string }[] = [
   { key: 'modelId', label: 'Model id' },
@@ -45,7 +46,7 @@ function VersionCards({ list }: { list: VersionList }) {
     <ul className="space-y-3 sm:hidden" data-testid="versions-cards">
       {list.items.map((v) => (
         <li key={v.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-          <Link href={`/versions/${v.modelId}`} className="font-mono text-sm break-all">{v.modelId}</Link>
+          <Link href={`/versions/${v.modelId}`} className="font-mono text-sm break-words"><ModelId id={v.modelId} /></Link>
           <div className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <StatusBadge status={v.status} />
             <span>{v.component} {v.version}</span>
@@ -86,7 +87,7 @@ export function VersionsTable({ list, params }: { list: VersionList; params: Lis
         {list.items.map((v) => (
           <tr key={v.id} className="hover:bg-slate-50">
             <RowHeader className="px-3 font-normal">
-              <Link href={`/versions/${v.modelId}`} className="font-mono text-xs break-all">{v.modelId}</Link>
+              <Link href={`/versions/${v.modelId}`} className="font-mono text-xs break-words"><ModelId id={v.modelId} /></Link>
               {v.tags.length > 0 && <div className="mt-1"><VersionTags tags={v.tags} /></div>}
             </RowHeader>
             <Td className="px-3">{v.component}</Td>

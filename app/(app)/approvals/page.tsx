@@ -11,6 +11,7 @@ import { listParameterSetReviews } from '@/lib/queries/parameter-set-review';
 import { loadPromotionDecisions } from '@/lib/queries/promotion-decisions';
 import { voteParameterSetAction } from '../parameters/actions';
 import { castVoteAction, requestPromotionAction, withdrawAction } from './actions';
+import { ModelId } from '@/components/ui/model-id';
 
 export const metadata: Metadata = { title: 'Approvals' };
 export const dynamic = 'force-dynamic';
@@ -57,7 +58,7 @@ export default async function ApprovalsPage() {
               <ul className="space-y-2 text-sm">
                 {decided.map((r) => (
                   <li key={r.id}>
-                    <Link href={`/versions/${r.version.modelId}`} className="font-mono text-xs break-all">{r.version.modelId}</Link>
+                    <Link href={`/versions/${r.version.modelId}`} className="font-mono text-xs break-words"><ModelId id={r.version.modelId} /></Link>
                     <span className="block text-xs text-slate-600">
                       {r.kind} · {stateLabel(r.state).text} · {r.approvals}/{r.quorum}{r.decidedAt && <> · <Time value={r.decidedAt} /></>}
                     </span>

@@ -18,6 +18,7 @@ import { pageSearchParams } from '@/lib/http/page-params';
 import { contextFor } from '@/lib/context';
 import { CompareQuerySchema, MAX_COMPARE } from '@/lib/contracts/compare';
 import { compareVersions, listCompareChoices, modelIdsOf, type CompareMetric, type VersionComparison } from '@/lib/queries/version-compare';
+import { ModelId } from '@/components/ui/model-id';
 
 export const metadata: Metadata = { title: 'Compare versions' };
 export const dynamic = 'force-dynamic';
@@ -88,7 +89,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 <li key={v.id} className="min-w-0 rounded border border-slate-200 p-2">
                   <span className="text-xs font-semibold text-slate-600 uppercase">{i === 0 ? 'Baseline' : `Version ${i + 1}`}</span>{' '}
                   <span className="font-semibold">{comparison.labels[i]}</span>
-                  <Link href={`/versions/${v.modelId}`} className="block font-mono text-xs break-all">{v.modelId}</Link>
+                  <Link href={`/versions/${v.modelId}`} className="block font-mono text-xs break-words"><ModelId id={v.modelId} /></Link>
                   <span className="mt-1 flex flex-wrap items-center gap-1">
                     <StatusBadge status={v.status} />
                     <span className="text-xs text-slate-600">released {fmtDate(v.releaseDate)}</span>
@@ -134,7 +135,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               {comparison.impacts.map((imp, i) => (
                 <div key={imp.versionId}>
                   <h3 className="mb-2 text-sm font-semibold text-slate-800">
-                    {comparison.labels[i]} <span className="font-mono text-xs font-normal break-all text-slate-600">{imp.modelId}</span>{' '}
+                    {comparison.labels[i]} <span className="font-mono text-xs font-normal break-words text-slate-600"><ModelId id={imp.modelId} /></span>{' '}
                     <span className="font-normal text-slate-600">
                       {imp.previous ? `vs its previous version ${imp.previous.version}` : '(first version of its component)'}
                     </span>

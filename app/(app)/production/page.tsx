@@ -7,6 +7,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { contextFor } from '@/lib/context';
 import { getProductionAt, getProductionTimeline, ProductionAtQuerySchema } from '@/lib/queries/production-at';
 import { Time } from '@/components/ui/time';
+import { ModelId } from '@/components/ui/model-id';
 
 export const metadata: Metadata = { title: 'Production at a date' };
 export const dynamic = 'force-dynamic';
@@ -54,7 +55,7 @@ export default async function ProductionPage({ searchParams }: { searchParams: P
               {answer.components.map((c) => (
                 <tr key={c.component}>
                   <RowHeader dense>{c.component}</RowHeader>
-                  <Td dense className="font-mono text-xs break-all">{c.modelId ? <Link href={`/versions/${c.modelId}`}>{c.modelId}</Link> : <span className="text-slate-500">none</span>}</Td>
+                  <Td dense className="font-mono text-xs break-words">{c.modelId ? <Link href={`/versions/${c.modelId}`}><ModelId id={c.modelId} /></Link> : <span className="text-slate-500">none</span>}</Td>
                   <Td dense className="whitespace-nowrap">{c.since ? <Time value={c.since} /> : '—'}</Td>
                   <Td dense>
                     {c.via ? VIA[c.via] : '—'}

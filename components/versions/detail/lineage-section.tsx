@@ -7,6 +7,7 @@ import { BackportForm } from '../backport-form';
 import { CopyButton } from '../copy-button';
 import { fmtDate } from '../format';
 import { BranchKindBadge } from '../tags';
+import { ModelId } from '@/components/ui/model-id';
 
 /** Git commit, branch, the hotfix backport, the previous version and the commit message with its claims. */
 export function LineageSection({ v, recordBackport }: { v: VersionCore; recordBackport: FormAction }) {
@@ -26,7 +27,7 @@ export function LineageSection({ v, recordBackport }: { v: VersionCore; recordBa
           </dd>
           <dt className="text-slate-600">Branch</dt>
           <dd className="flex min-w-0 flex-wrap items-center gap-2">
-            {v.gitBranch ? <code className="font-mono text-xs break-all">{v.gitBranch}</code> : none}
+            {v.gitBranch ? <code className="font-mono text-xs break-words"><ModelId id={v.gitBranch} /></code> : none}
             <BranchKindBadge kind={v.branchKind} />
           </dd>
           {v.hotfix && (
@@ -50,7 +51,7 @@ export function LineageSection({ v, recordBackport }: { v: VersionCore; recordBa
             <>
               <dt className="text-slate-600">Previous</dt>
               <dd>
-                <Link href={`/versions/${v.previous.modelId}`} className="font-mono text-xs break-all">{v.previous.modelId}</Link>
+                <Link href={`/versions/${v.previous.modelId}`} className="font-mono text-xs break-words"><ModelId id={v.previous.modelId} /></Link>
               </dd>
             </>
           )}

@@ -4,6 +4,7 @@ import { buttonClass } from '@/components/ui/button';
 import type { VersionCore } from '@/lib/queries/version-core';
 import { VersionTags } from '../tags';
 import { Time } from '@/components/ui/time';
+import { ModelId } from '@/components/ui/model-id';
 
 export const SECTIONS = [
   ['lifecycle', 'Lifecycle'],
@@ -28,7 +29,7 @@ export function VersionHeader({ v }: { v: VersionCore }) {
       <p className="text-sm text-slate-600">
         <Link href="/versions">Versions</Link> <span aria-hidden="true">/</span> {v.component.name}
       </p>
-      <h1 id="version-title" className="mt-1 font-mono text-lg font-semibold break-all text-slate-900 sm:text-2xl">{v.modelId}</h1>
+      <h1 id="version-title" className="mt-1 font-mono text-lg font-semibold break-words text-slate-900 sm:text-2xl"><ModelId id={v.modelId} /></h1>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <StatusBadge status={v.status} />
         <span className="text-sm text-slate-600">since <Time value={v.statusChangedAt} style="date" /></span>
