@@ -3,6 +3,7 @@
 import { createPublicKey, verify as edVerify } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from './canonical';
+import { AuditRecordSchema as RecordSchema } from './record-schema';
 import { type AuditEventRecord, GENESIS_HASH, checkLink } from './event-hash';
 import { publicKeyFingerprint } from './signing-key';
 
@@ -50,22 +51,6 @@ export function verifyCheckpointSignature(cp: Checkpoint, publicKeyPem: string):
 export type EventsVerifyResult =
   | { ok: true; count: number; fromSeq: number; toSeq: number; headHash: string }
   | { ok: false; count: number; brokenSeq: number; line?: number; reason: string };
-
-const RecordSchema = z.object({
-  seq: z.number().int().positive(),
-  v: z.number().int(),
-  occurredAt: z.string(),
-  recordedAt: z.string(),
-  actorType: z.string(),
-  actorId: z.string().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  change: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
-});
 
 /** Parse one canonical line; null with the reason when it is not one. */
 export function parseCanonicalLine(line: string): { record: AuditEventRecord } | { error: string } {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AuditRecordSchema } from '../audit/record-schema';
 import { AuditSearchSchema } from '../queries/audit';
 import { isoDateTimeSchema } from './common';
 
@@ -6,19 +7,10 @@ import { isoDateTimeSchema } from './common';
 
 export const AuditEventsQuerySchema = AuditSearchSchema;
 
-export const AuditEventSchema = z.object({
+export const AuditEventSchema = AuditRecordSchema.omit({ v: true }).extend({
   seq: z.number().int(),
   occurredAt: isoDateTimeSchema.meta({ description: 'business time of the change' }),
   recordedAt: isoDateTimeSchema,
-  actorType: z.string(),
-  actorId: z.string().nullable(),
-  actorLabel: z.string(),
-  action: z.string(),
-  entityType: z.string(),
-  entityId: z.string(),
-  change: z.unknown(),
-  prevHash: z.string(),
-  hash: z.string(),
   valid: z.boolean().meta({ description: 'false: the payload does not match its action\'s schema (see issue)' }),
   issue: z.string().optional(),
 });

@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import type { Prisma } from '../generated/prisma/client';
 import { getSettings, type Settings } from '../data/settings';
 import { canManageSettings, canManageUsers } from '../permissions/admin';
 import { requireDecision } from '../permissions/decision';
@@ -6,12 +7,12 @@ import { requireDecision } from '../permissions/decision';
 // The admin page's reads (users and roles, governance settings), shared with GET /api/v1/users and
 // GET /api/v1/settings. Never the password hash.
 
+const USER_SELECT = { id: true, email: true, name: true, role: true, senior: true, active: true, createdAt: true, lastLoginAt: true } as const;
+const USER_ORDER = [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }] as const satisfies Prisma.UserOrderByWithRelationInput[];
+
 export async function listUsers(ctx: ServiceContext) {
   requireDecision(ctx.actor, canManageUsers(ctx.actor));
-  return ctx.db.user.findMany({
-    orderBy: [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }],
-    select: { id: true, email: true, name: true, role: true, senior: true, active: true, createdAt: true, lastLoginAt: true },
-  });
+  return ctx.db.user.findMany({ orderBy: USER_ORDER, select: USER_SELECT });
 }
 
 export const USERS_PAGE_SIZE = 25;
@@ -30,8 +31,8 @@ export async function listUsersPage(ctx: ServiceContext, opts: { q?: string; pag
   const page = Math.min(Math.max(1, Math.floor(opts.page ?? 1) || 1), pages);
   const items = await ctx.db.user.findMany({
     where,
-    orderBy: [{ active: 'desc' }, { role: 'asc' }, { email: 'asc' }],
-    select: { id: true, email: true, name: true, role: true, senior: true, active: true, createdAt: true, lastLoginAt: true },
+    orderBy: USER_ORDER,
+    select: USER_SELECT,
     skip: (page - 1) * USERS_PAGE_SIZE,
     take: USERS_PAGE_SIZE,
   });
