@@ -102,7 +102,7 @@ async function loadReads(databaseUrl: string) {
   const { listModelVersions } = await import('../lib/queries/version-list');
   const { getVersionDetail } = await import('../lib/queries/version-detail');
   const { compareVersions } = await import('../lib/queries/version-compare');
-  const { metricHistory } = await import('../lib/queries/metric-history');
+  const { metricHistory, forgetDrawnHistories } = await import('../lib/queries/metric-history');
   const { contextFor } = await import('../lib/context');
   const viewer = contextFor({ type: 'user' as const, id: 'bench-viewer', label: 'bench@bench.local', role: 'viewer' as const, senior: false }, { db });
   const cases = (ids: string[]) => {
@@ -116,9 +116,13 @@ async function loadReads(databaseUrl: string) {
       ['search: q=model id part', () => listModelVersions(viewer, { q: 'base-diffusion-1.2' })],
       ['version page: detail', (i: number) => getVersionDetail(viewer, pick(i))],
       ['compare: 3 versions', (i: number) => compareVersions(viewer, [pick(i), pick(i + 1), pick(i + 2)])],
+      // As the version page reads it: the series drawn before is answered again while the
+      // component's history stamp is unchanged (decision record 025) …
       ['metric history (≤200 points)', () => metricHistory(viewer, 'base', 'fvd', '', 200)],
+      // … and drawn anew every time (after a change): 25 points at @100, 200 index probes at scale.
+      ['metric history drawn anew (≤200)', () => (forgetDrawnHistories(db), metricHistory(viewer, 'base', 'fvd', '', 200))],
       // The same thinning at every size (25 versions a component at @100): cost against N alone.
-      ['metric history (≤20 points)', () => metricHistory(viewer, 'base', 'fvd', '', 20)],
+      ['metric history drawn anew (≤20)', () => (forgetDrawnHistories(db), metricHistory(viewer, 'base', 'fvd', '', 20))],
     ] as [string, (i: number) => Promise<unknown>][];
   };
   return { db, cases, history: () => metricHistory(viewer, 'base', 'fvd', '', 200) };
@@ -312,7 +316,10 @@ async function main() {
     const base = stats.find((x) => x.phase === '@100' && x.name === s.name);
     if (!base) continue;
     const history = s.name.startsWith('metric history');
-    figures.push(figure({ figure: `${s.name}: server time p50 (p95 ${s.p95.toFixed(1)} ms)`, phase: s.phase, value: s.p50, unit: 'ms', baseline: '@100', baselineValue: base.p50, goal: history ? 'flat: ≤ 1.5× @100' : '≤ 50 ms p95', ok: history ? s.p50 / base.p50 <= 1.5 : s.p95 <= 50 }));
+    // Drawn anew at ≤ 200 points: 25 points at @100 (every version of a component there) against
+    // 200 at scale, so its ratio is the cost of 8× the points, shown without a goal of its own.
+    const unequal = s.name === 'metric history drawn anew (≤200)';
+    figures.push(figure({ figure: `${s.name}: server time p50 (p95 ${s.p95.toFixed(1)} ms)`, phase: s.phase, value: s.p50, unit: 'ms', baseline: '@100', baselineValue: base.p50, ...(unequal ? {} : { goal: history ? 'flat: ≤ 1.5× @100' : '≤ 50 ms p95', ok: history ? s.p50 / base.p50 <= 1.5 : s.p95 <= 50 }) }));
   }
 
   const AUDIT_EVENTS = Number(arg('audit-events', '1000000'));

@@ -7,8 +7,45 @@ export type HistoryPoint = { versionId: string; modelId: string; version: string
 type Point = { id: string; model_id: string; version: string; release_date: string; value: number };
 type Row = {
   comp_id: string; comp_key: string; comp_name: string; def_id: string; def_key: string; def_name: string; unit: string; direction: MetricDirection;
-  n: number; points: Point[] | null;
+  n: number; stamp: string | null; points: Point[] | null;
 };
+
+type Series = { stamp: string; total: number; points: Point[] };
+
+/**
+ * The series last drawn per database client, component, metric, scenario and budget, kept while
+ * the component's history stamp (component_version_counts.history_stamp: a new random value
+ * whenever one of its versions or their metric values changes, set by triggers in the same
+ * transaction as the change; decision record 025) is the same. The version page of every version
+ * of a component draws the same history, and the points are what costs: with a hit the read is
+ * the one statement of index probes for the component, the metric and the stamp. Bounded (least
+ * recently used first out); per client object, so a transaction's client never shares entries.
+ */
+const drawn = new WeakMap<object, Map<string, Series>>();
+const DRAWN_MAX = 256;
+
+function remembered(db: object, key: string): Series | undefined {
+  const series = drawn.get(db)?.get(key);
+  if (series) {
+    const m = drawn.get(db)!;
+    m.delete(key); // most recently used last
+    m.set(key, series);
+  }
+  return series;
+}
+
+function remember(db: object, key: string, series: Series) {
+  let m = drawn.get(db);
+  if (!m) drawn.set(db, (m = new Map()));
+  m.delete(key);
+  m.set(key, series);
+  while (m.size > DRAWN_MAX) m.delete(m.keys().next().value!);
+}
+
+/** Forget every series drawn (benchmarks: the cost of drawing, not of remembering). */
+export function forgetDrawnHistories(db: object) {
+  drawn.delete(db);
+}
 
 /**
  * A metric across the versions of a component, in release order (then semver). Up to `maxPoints`
@@ -22,61 +59,74 @@ type Row = {
  * versions (scripts/bench.mts: "metric history"). Within the budget, a second statement reads
  * them all. Should the spans come out too few (versions crowded on a few dates), the series is cut
  * by rank instead (a second statement, one scan, still in the database).
+ *
+ * A series drawn before is answered again while the component's history stamp is unchanged
+ * (`drawn` above): the statement reads the stamp first and skips the points when it is the one
+ * the remembered series was drawn at, so the answer is never older than the database.
  */
 export async function metricHistory(ctx: ServiceContext, component: string, metric: string, scenario = '', maxPoints = 200) {
   requirePermission(ctx.actor, 'read:registry');
   const budget = Math.max(3, Math.min(5000, Math.floor(maxPoints)));
   const spans = budget - 1;
-  // meta: the component, the metric, the count and the period's ends; pts: when the component has
-  // more versions than the budget, the first version with a value per span, then the last one, as
-  // JSON in order. Every read is an index probe: no part of the statement grows with the component.
+  const key = JSON.stringify([component, metric, scenario, budget]);
+  const known = remembered(ctx.db, key);
+  // meta: the component, the metric, the count, the history stamp and the period's ends; pts: when
+  // the component has more versions than the budget and the series remembered was drawn at
+  // another stamp, the first version with a value per span, then the last one, as JSON in order.
+  // Every read is an index probe: no part of the statement grows with the component.
   const [row] = await ctx.db.$queryRaw<Row[]>`
     WITH meta AS MATERIALIZED (
       SELECT c.id AS comp_id, c.key AS comp_key, c.name AS comp_name, d.id AS def_id, d.key AS def_key, d.name AS def_name, d.unit, d.direction,
-             coalesce((SELECT k.versions FROM component_version_counts k WHERE k.component_id = c.id), 0) AS n,
+             coalesce(k.versions, 0) AS n, k.history_stamp::text AS stamp,
              (SELECT v.release_date FROM model_versions v WHERE v.component_id = c.id ORDER BY v.release_date LIMIT 1) AS lo,
              (SELECT v.release_date FROM model_versions v WHERE v.component_id = c.id ORDER BY v.release_date DESC LIMIT 1) AS hi
-      FROM components c CROSS JOIN metric_definitions d
+      FROM components c CROSS JOIN metric_definitions d LEFT JOIN component_version_counts k ON k.component_id = c.id
       WHERE c.key = ${component} AND d.key = ${metric}
     ),
+    todo AS MATERIALIZED (
+      SELECT * FROM meta WHERE meta.n > ${budget}::int AND meta.stamp IS DISTINCT FROM ${known?.stamp ?? null}::text
+    ),
     pts AS (
-      SELECT g, f.* FROM meta CROSS JOIN generate_series(0, ${spans - 1}::int) AS g
+      SELECT g, f.* FROM todo CROSS JOIN generate_series(0, ${spans - 1}::int) AS g
       CROSS JOIN LATERAL (
         SELECT v.id, v.model_id, v.version, v.release_date, v.major, v.minor, v.patch, m.value
-        FROM model_versions v JOIN metrics m ON m.version_id = v.id AND m.definition_id = meta.def_id AND m.scenario = ${scenario} AND m.language = ''
-        WHERE v.component_id = meta.comp_id
-          AND v.release_date >= meta.lo + ((meta.hi - meta.lo + 1) * g / ${spans}::int)
-          AND v.release_date < meta.lo + ((meta.hi - meta.lo + 1) * (g + 1) / ${spans}::int)
+        FROM model_versions v JOIN metrics m ON m.version_id = v.id AND m.definition_id = todo.def_id AND m.scenario = ${scenario} AND m.language = ''
+        WHERE v.component_id = todo.comp_id
+          AND v.release_date >= todo.lo + ((todo.hi - todo.lo + 1) * g / ${spans}::int)
+          AND v.release_date < todo.lo + ((todo.hi - todo.lo + 1) * (g + 1) / ${spans}::int)
         ORDER BY v.release_date, v.major, v.minor, v.patch LIMIT 1) f
-      WHERE meta.n > ${budget}::int
       UNION ALL
-      SELECT ${spans}::int, l.* FROM meta CROSS JOIN LATERAL (
+      SELECT ${spans}::int, l.* FROM todo CROSS JOIN LATERAL (
         SELECT v.id, v.model_id, v.version, v.release_date, v.major, v.minor, v.patch, m.value
-        FROM model_versions v JOIN metrics m ON m.version_id = v.id AND m.definition_id = meta.def_id AND m.scenario = ${scenario} AND m.language = ''
-        WHERE v.component_id = meta.comp_id
+        FROM model_versions v JOIN metrics m ON m.version_id = v.id AND m.definition_id = todo.def_id AND m.scenario = ${scenario} AND m.language = ''
+        WHERE v.component_id = todo.comp_id
         ORDER BY v.release_date DESC, v.major DESC, v.minor DESC, v.patch DESC LIMIT 1) l
-      WHERE meta.n > ${budget}::int
     )
-    SELECT meta.comp_id, meta.comp_key, meta.comp_name, meta.def_id, meta.def_key, meta.def_name, meta.unit, meta.direction, meta.n,
+    SELECT meta.comp_id, meta.comp_key, meta.comp_name, meta.def_id, meta.def_key, meta.def_name, meta.unit, meta.direction, meta.n, meta.stamp,
            (SELECT json_agg(json_build_object('id', p.id, 'model_id', p.model_id, 'version', p.version, 'release_date', p.release_date, 'value', p.value)
                             ORDER BY p.g, p.release_date, p.major, p.minor, p.patch) FROM pts p) AS points
     FROM meta`;
   if (!row) return null;
-  let points: Point[];
-  let total: number;
-  if (row.n <= budget) {
+  let series: Series;
+  if (known && row.stamp !== null && row.stamp === known.stamp) {
+    series = known;
+  } else if (row.n <= budget) {
     // A component within the budget: every version with a value (a second statement, of at most `budget` rows).
-    points = await ctx.db.$queryRaw<Point[]>`
+    const points = await ctx.db.$queryRaw<Point[]>`
       SELECT v.id, v.model_id, v.version, to_char(v.release_date, 'YYYY-MM-DD') AS release_date, m.value
       FROM model_versions v JOIN metrics m ON m.version_id = v.id AND m.definition_id = ${row.def_id} AND m.scenario = ${scenario} AND m.language = ''
       WHERE v.component_id = ${row.comp_id}
       ORDER BY v.release_date, v.major, v.minor, v.patch`;
-    total = points.length;
+    series = { stamp: row.stamp ?? '', total: points.length, points };
   } else {
-    points = (row.points ?? []).filter((p, i, all) => i === 0 || p.id !== all[i - 1].id); // the last version can be its span's first
+    let points = (row.points ?? []).filter((p, i, all) => i === 0 || p.id !== all[i - 1].id); // the last version can be its span's first
     if (points.length < budget / 2) points = await byRank(ctx, row, scenario, budget);
-    total = row.n;
+    series = { stamp: row.stamp ?? '', total: row.n, points };
   }
+  // A stamp read in this statement: a later change gives the component a new one. No stamp (a
+  // component without versions): nothing to remember.
+  if (row.stamp !== null && series !== known) remember(ctx.db, key, series);
+  const { points, total } = series;
   return {
     component: { id: row.comp_id, key: row.comp_key, name: row.comp_name },
     metric: { id: row.def_id, key: row.def_key, name: row.def_name, unit: row.unit, direction: row.direction },

@@ -133,4 +133,50 @@ describe('metric history', () => {
     expect(await total()).toBe(303);
     expect((await db().componentVersionCount.findUniqueOrThrow({ where: { componentId: other.id } })).versions).toBe(1);
   });
+
+  it('answers a series drawn before again while the component is unchanged, and draws it anew after any change it shows', async () => {
+    const key = await seed(30, (i) => day(i)); // within the budget: drawn by a second statement
+    const comp = await db().component.findUniqueOrThrow({ where: { key }, select: { id: true } });
+    const fvd = await db().metricDefinition.findUniqueOrThrow({ where: { key: 'fvd' }, select: { id: true } });
+    const read = async () => (await metricHistory(ctx, key, 'fvd', '', 50))!;
+    const ys = async () => (await read()).points.map((p) => [p.versionId, p.y]);
+    const first = await read();
+    statements = 0;
+    expect(await read()).toEqual(first);
+    expect(statements).toBe(1); // the stamp read; the versions are not read again
+
+    // A value changed, added and removed (the metrics triggers), each seen on the next read.
+    const v3 = first.points[3].versionId;
+    await db().$executeRaw`UPDATE metrics SET value = 777 WHERE version_id = ${v3}`;
+    expect((await ys()).find(([id]) => id === v3)).toEqual([v3, 777]);
+    await db().metric.create({ data: { versionId: `${key}_5`, definitionId: fvd.id, value: 55 } });
+    expect((await ys()).find(([id]) => id === `${key}_5`)).toEqual([`${key}_5`, 55]);
+    await db().metric.deleteMany({ where: { versionId: `${key}_5` } });
+    expect((await ys()).some(([id]) => id === `${key}_5`)).toBe(false);
+    // A version given another release date moves in the series; a version added is drawn.
+    await db().modelVersion.update({ where: { id: `${key}_0` }, data: { releaseDate: day(400) } });
+    expect((await read()).points.at(-1)!.versionId).toBe(`${key}_0`);
+    await db().modelVersion.create({
+      data: { id: `${key}_new`, modelId: `pib-vg-${key}-diffusion-99.0.0-20210101`, componentId: comp.id, architecture: 'diffusion', version: '99.0.0', major: 99, minor: 0, patch: 0, releaseDate: day(500),
+        metrics: { create: { definitionId: fvd.id, value: 99 } } },
+    });
+    const last = await read();
+    expect(last.points.at(-1)).toMatchObject({ versionId: `${key}_new`, y: 99 });
+    expect(last.total).toBe(28);
+  });
+
+  it('draws a thinned series anew when a value in it changes, and reads the points once while nothing does', async () => {
+    const key = await seed(400, (i) => day(i));
+    const read = async () => (await metricHistory(ctx, key, 'fvd', '', 50))!;
+    const first = await read();
+    expect(first.downsampled).toBe(true);
+    statements = 0;
+    expect(await read()).toEqual(first);
+    expect(statements).toBe(1);
+    const shown = first.points[10].versionId;
+    await db().$executeRaw`UPDATE metrics SET value = -1 WHERE version_id = ${shown}`;
+    const after = await read();
+    expect(after.points[10]).toMatchObject({ versionId: shown, y: -1 });
+    expect(after.points.filter((p, i) => i !== 10)).toEqual(first.points.filter((p, i) => i !== 10));
+  });
 });
