@@ -332,9 +332,16 @@ async function main() {
   for (const p of await extraProducers()) if (want(p.name)) figures.push(...(await p.run(ctx)));
   // --lighthouse adds mobile Lighthouse over every page (scripts/lighthouse.mts; its own server and
   // table, port 3208 by default: --lighthouse-port); --only=lighthouse runs just that.
+  // A Lighthouse failure (after its own retries) must not throw away the figures measured before it.
+  let lighthouseFailure: string | undefined;
   if (ONLY.includes('lighthouse') || process.argv.includes('--lighthouse')) {
     const lh = await import('./lighthouse.mts');
-    await lh.lighthouseReport({ log, port: Number(arg('lighthouse-port', '3208')) });
+    try {
+      await lh.lighthouseReport({ log, port: Number(arg('lighthouse-port', '3208')) });
+    } catch (e) {
+      lighthouseFailure = String((e as { message?: string }).message ?? e).split('\n')[0];
+      log(`Lighthouse failed: ${lighthouseFailure}`);
+    }
   }
 
   const loadAtEnd = machine();
@@ -346,10 +353,14 @@ async function main() {
   mkdirSync(path.dirname(path.resolve(root, JSON_OUT)), { recursive: true });
   writeFileSync(path.resolve(root, JSON_OUT), JSON.stringify({ at: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`, machine: { start: loadAtStart, end: loadAtEnd }, runs: RUNS, warmup: WARMUP, durationSeconds: DURATION, figures, reads: stats }, null, 2));
   log(`wrote ${JSON_OUT}`);
+  if (lighthouseFailure) {
+    console.error(`Lighthouse failed (the figures above stand): ${lighthouseFailure}`);
+    process.exitCode = 1;
+  }
 }
 
 main().then(
-  () => process.exit(0),
+  () => process.exit(process.exitCode ?? 0),
   (e: unknown) => {
     console.error(e);
     process.exit(1);
