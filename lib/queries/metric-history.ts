@@ -10,7 +10,8 @@ type Row = {
   n: number; stamp: string | null; points: Point[] | null;
 };
 
-type Series = { stamp: string; total: number; points: Point[] };
+type Series = { total: number; points: Point[] };
+type Drawn = Series & { stamp: string };
 
 /**
  * The series last drawn per database client, component, metric, scenario and budget, kept while
@@ -21,20 +22,15 @@ type Series = { stamp: string; total: number; points: Point[] };
  * the one statement of index probes for the component, the metric and the stamp. Bounded (least
  * recently used first out); per client object, so a transaction's client never shares entries.
  */
-const drawn = new WeakMap<object, Map<string, Series>>();
+const drawn = new WeakMap<object, Map<string, Drawn>>();
 const DRAWN_MAX = 256;
 
-function remembered(db: object, key: string): Series | undefined {
-  const series = drawn.get(db)?.get(key);
-  if (series) {
-    const m = drawn.get(db)!;
-    m.delete(key); // most recently used last
-    m.set(key, series);
-  }
-  return series;
+function remembered(db: object, key: string): Drawn | undefined {
+  return drawn.get(db)?.get(key);
 }
 
-function remember(db: object, key: string, series: Series) {
+/** Keeps (or refreshes) an entry as the most recently used, dropping the least recently used past the bound. */
+function remember(db: object, key: string, series: Drawn) {
   let m = drawn.get(db);
   if (!m) drawn.set(db, (m = new Map()));
   m.delete(key);
@@ -108,7 +104,7 @@ export async function metricHistory(ctx: ServiceContext, component: string, metr
     FROM meta`;
   if (!row) return null;
   let series: Series;
-  if (known && row.stamp !== null && row.stamp === known.stamp) {
+  if (known && row.stamp === known.stamp) {
     series = known;
   } else if (row.n <= budget) {
     // A component within the budget: every version with a value (a second statement, of at most `budget` rows).
@@ -117,15 +113,15 @@ export async function metricHistory(ctx: ServiceContext, component: string, metr
       FROM model_versions v JOIN metrics m ON m.version_id = v.id AND m.definition_id = ${row.def_id} AND m.scenario = ${scenario} AND m.language = ''
       WHERE v.component_id = ${row.comp_id}
       ORDER BY v.release_date, v.major, v.minor, v.patch`;
-    series = { stamp: row.stamp ?? '', total: points.length, points };
+    series = { total: points.length, points };
   } else {
     let points = (row.points ?? []).filter((p, i, all) => i === 0 || p.id !== all[i - 1].id); // the last version can be its span's first
     if (points.length < budget / 2) points = await byRank(ctx, row, scenario, budget);
-    series = { stamp: row.stamp ?? '', total: row.n, points };
+    series = { total: row.n, points };
   }
-  // A stamp read in this statement: a later change gives the component a new one. No stamp (a
-  // component without versions): nothing to remember.
-  if (row.stamp !== null && series !== known) remember(ctx.db, key, series);
+  // Under the stamp read in this statement (a later change gives the component a new one); a hit
+  // is kept as the most recently used. No stamp (a component without versions): nothing to remember.
+  if (row.stamp !== null) remember(ctx.db, key, { ...series, stamp: row.stamp });
   const { points, total } = series;
   return {
     component: { id: row.comp_id, key: row.comp_key, name: row.comp_name },
