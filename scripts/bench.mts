@@ -279,7 +279,7 @@ async function main() {
       if (want('reads')) await measureReads('@100', smallReads, small, stats);
       const bigReads = await loadReads(urlFor(bigName));
       clients.push(bigReads.db);
-      let httpDone = false;
+      let firstSizeDone = false;
       for (const size of SIZES) {
         const per = Math.ceil(size / COMPONENTS.length);
         if ((await seededPerComponent(big)) > per) continue; // a reused database already past this size
@@ -289,14 +289,18 @@ async function main() {
         const phase = phaseName(n.n);
         log(`${phase}: ${n.n} versions, ${n.m} metric rows`);
         if (want('reads')) await measureReads(phase, bigReads, big, stats);
-        if (want('http') && !httpDone) await httpFigures(phase, urlFor(bigName), big, figures); // at the first size measured (10k)
-        httpDone = true;
-      }
-      if (want('quarterly') && !reusing) {
-        const qa = await import('./bench-quarterly-audit.mts');
-        const seeded = await qa.seedQuarter(big, log);
-        const audit = await qa.timeQuarterlyAudit(bigReads.db);
-        figures.push(figure({ figure: `quarterly audit bundle 2024Q1 (${seeded.versions} versions, ${seeded.events} events)`, phase: 'scale set', value: audit.ms / 1000, unit: 's', baseline: 'goal', baselineValue: 5, goal: '≤ 5 s', ok: audit.ms <= 5000 }));
+        if (want('http') && !firstSizeDone) await httpFigures(phase, urlFor(bigName), big, figures); // at the first size measured (10k)
+        // The quarterly audit's goal (≤ 5 s) is for a quarter in which every version of the 10k set
+        // moves (40,000 events): measured at the first size, as issue 8 set it ("a full quarter of the
+        // 10k-version scale set"). Seeded after the 100k growth instead, the quarter had every one of
+        // 100,000 versions in it (43 s on 2026-12-01).
+        if (want('quarterly') && !reusing && !firstSizeDone) {
+          const qa = await import('./bench-quarterly-audit.mts');
+          const seeded = await qa.seedQuarter(big, log);
+          const audit = await qa.timeQuarterlyAudit(bigReads.db);
+          figures.push(figure({ figure: `quarterly audit bundle 2024Q1 (${seeded.versions} versions, ${seeded.events} events)`, phase, value: audit.ms / 1000, unit: 's', baseline: 'goal', baselineValue: 5, goal: '≤ 5 s', ok: audit.ms <= 5000 }));
+        }
+        firstSizeDone = true;
       }
     } finally {
       for (const c of clients) await c.$disconnect().catch(() => undefined);
