@@ -1,6 +1,6 @@
 // Pure: how one audit event is hashed and written as a canonical JSON line. No database, no key:
 // used by the append, by the database verifier and by the offline bundle verifier alike.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonical';
 
 /** The hash "before" the first event. */
@@ -100,9 +100,14 @@ export function fastHashedJson(e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): 
   return `${head},"change":${change},${entity},"occurredAt":${str(e.occurredAt)},"recordedAt":${str(e.recordedAt)},"seq":${e.seq},"v":${e.v}}`;
 }
 
+// Node's one-shot crypto.hash (20.12+) skips building a Hash object per call: about a tenth of
+// verify's time over a million events went to creating, updating and digesting them.
+const sha256Hex: (data: string) => string =
+  typeof crypto.hash === 'function' ? (data) => crypto.hash('sha256', data, 'hex') : (data) => crypto.createHash('sha256').update(data).digest('hex');
+
 /** SHA-256 over the previous hash, a newline and the event's RFC 8785 canonical JSON. */
 export function computeEventHash(prevHash: string, e: Omit<AuditEventRecord, 'prevHash' | 'hash'>): string {
-  return createHash('sha256').update(`${prevHash}\n${fastHashedJson(e)}`).digest('hex');
+  return sha256Hex(`${prevHash}\n${fastHashedJson(e)}`);
 }
 
 /** One event as one canonical JSON line (no trailing newline): the bundle's and export's format. */

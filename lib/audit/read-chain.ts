@@ -25,8 +25,11 @@ const PAGE_SQL = `SELECT seq, hash_version::int AS v, to_char(occurred_at AT TIM
             prev_hash AS "prevHash", hash, mac
      FROM audit_events WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`;
 
+/** `change` parsed in place: a copy of every row's fourteen fields was a tenth of verify's time. */
 function parseRow(r: TextRow): StoredEvent {
-  return { ...r, change: JSON.parse(r.change) as unknown };
+  const row = r as unknown as StoredEvent;
+  row.change = JSON.parse(r.change) as unknown;
+  return row;
 }
 
 /**
