@@ -14,6 +14,7 @@ import { castVote } from '@/lib/services/cast-vote';
 import { requestPromotion } from '@/lib/services/promotion';
 import { registerModelVersion } from '@/lib/services/register-model-version';
 import { transitionModelVersion } from '@/lib/services/transition-version';
+import { collectAuditFacts } from '@/lib/quarterly-audit/collect';
 import { CONTROLS } from '@/lib/quarterly-audit/controls';
 import { parseQuarter, quarterOf } from '@/lib/quarterly-audit/quarter';
 import { buildQuarterlyReport, type ChainEvidence } from '@/lib/quarterly-audit/report';
@@ -85,6 +86,50 @@ describe('2023Q2 of the demo story', () => {
     const r = await buildQuarterlyReport(contextFor(auditor), quarterOf(1999, 1), NO_CHAIN);
     expect(r.summary).toMatchObject({ checks: 0, failed: 0, deployments: 0, transitions: 0, parameterChanges: 0, compliant: true });
     expect(r.gaps).toHaveLength(CONTROLS.length);
+  });
+});
+
+// The metric values the report reads: every row of a version in production (the performance
+// review shows scenarios and languages); of the other versions, the overall value of a metric, or
+// its scenario values when it has no overall value (what the gates resolve). In a quarter of its own.
+describe('metric values read for 2020Q3', () => {
+  it('reads every row of production versions and, of the others, the overall value or else the scenario values', async () => {
+    const clock = manualClock('2020-07-15T09:00:00Z');
+    const eng = await makeUser('engineer');
+    const at = contextFor(eng, { db: prisma, now: clock.now });
+    const comp = await makeComponent();
+    const register = (version: string) =>
+      registerModelVersion(at, {
+        component: comp.key, architecture: 'diffusion', version, releaseDate: '2020-07-15',
+        git: { commit: randomBytes(20).toString('hex'), branch: 'develop', message: `[BASE] TUNE: metrics ${version}` },
+        artifacts: [{ path: 'model.pt', sha256: 'c'.repeat(64), sizeBytes: 10 }],
+      });
+    const [prod, overall, scenariosOnly] = [await register('1.0.0'), await register('1.1.0'), await register('1.2.0')];
+    const defs = await prisma.metricDefinition.findMany({ where: { key: { in: ['fvd', 'is'] } }, select: { id: true, key: true } });
+    const fvd = defs.find((d) => d.key === 'fvd')!.id;
+    const is = defs.find((d) => d.key === 'is')!.id;
+    const rows = (versionId: string, definitionId: string, cells: [string, string, number][]) => cells.map(([scenario, language, value]) => ({ versionId, definitionId, scenario, language, value }));
+    const full: [string, string, number][] = [['', '', 200], ['policy_briefing', '', 210], ['', 'hi', 220]];
+    await prisma.metric.createMany({
+      data: [
+        ...rows(prod.id, fvd, full),
+        ...rows(overall.id, fvd, full),
+        ...rows(overall.id, is, [['emergency_alert', '', 61], ['instructional', '', 62], ['', 'ta', 63]]),
+        ...rows(scenariosOnly.id, fvd, [['policy_briefing', '', 180], ['emergency_alert', '', 190], ['', 'bn', 170]]),
+      ],
+    });
+    for (const v of [prod, overall, scenariosOnly]) {
+      await prisma.statusTransition.create({ data: { versionId: v.id, fromStatus: 'development', toStatus: 'testing', reason: 'tests pass', actorLabel: eng.label, actorId: eng.id, at: clock.now() } });
+    }
+    await prisma.statusTransition.create({ data: { versionId: prod.id, fromStatus: 'staging', toStatus: 'production', reason: 'approved', actorLabel: eng.label, actorId: eng.id, at: clock.now() } });
+
+    const facts = await collectAuditFacts(contextFor(auditor), quarterOf(2020, 3));
+    const of = (versionId: string) =>
+      facts.metrics.filter((m) => m.versionId === versionId).map((m) => `${m.metric}|${m.scenario}|${m.language}|${m.value}`).sort();
+    expect(of(prod.id)).toEqual(['fvd|policy_briefing||210', 'fvd||hi|220', 'fvd|||200']);
+    // FVD has an overall value: that alone. IS has none: its scenario values, no language rows.
+    expect(of(overall.id)).toEqual(['fvd|||200', 'is|emergency_alert||61', 'is|instructional||62']);
+    expect(of(scenariosOnly.id)).toEqual(['fvd|emergency_alert||190', 'fvd|policy_briefing||180']);
   });
 });
 
