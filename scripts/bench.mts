@@ -291,7 +291,7 @@ async function main() {
         if (want('reads')) await measureReads(phase, bigReads, big, stats);
         if (want('http') && !firstSizeDone) await httpFigures(phase, urlFor(bigName), big, figures); // at the first size measured (10k)
         // The quarterly audit's goal (≤ 5 s) is for a quarter in which every version of the 10k set
-        // moves (40,000 events): measured at the first size, as issue 8 set it ("a full quarter of the
+        // moves (30,400 events): measured at the first size, as issue 8 set it ("a full quarter of the
         // 10k-version scale set"). Seeded after the 100k growth instead, the quarter had every one of
         // 100,000 versions in it (43 s on 2026-12-01).
         if (want('quarterly') && !reusing && !firstSizeDone) {
