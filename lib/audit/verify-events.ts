@@ -4,7 +4,7 @@ import { createPublicKey, verify as edVerify } from 'node:crypto';
 import { z } from 'zod';
 import { canonicalJson } from './canonical';
 import { AuditRecordSchema as RecordSchema } from './record-schema';
-import { type AuditEventRecord, GENESIS_HASH, checkLink } from './event-hash';
+import { type AuditEventRecord, GENESIS_HASH, checkLink, fastCanonicalRecord } from './event-hash';
 import { publicKeyFingerprint } from './signing-key';
 
 /** A signed statement "at `at`, the chain's head was event `seq` with hash `hash`". */
@@ -63,7 +63,7 @@ export function parseCanonicalLine(line: string): { record: AuditEventRecord } |
   const parsed = RecordSchema.safeParse(value);
   if (!parsed.success) return { error: `not an audit event (${parsed.error.issues[0]?.path.join('.') || 'value'}: ${parsed.error.issues[0]?.message})` };
   const record = parsed.data as AuditEventRecord;
-  if (canonicalJson(record) !== line) return { error: 'not in canonical form (RFC 8785)' };
+  if (fastCanonicalRecord(record) !== line) return { error: 'not in canonical form (RFC 8785)' };
   return { record };
 }
 
