@@ -13,7 +13,7 @@ import { readEvents } from './read-chain';
 import { eventMac, type SigningKey, signingKey, signingKeyOrNull } from './signing-key';
 import { type Checkpoint, checkpointPayload } from './verify-events';
 
-export { type Checkpoint, CheckpointSchema, checkpointPayload, verifyCheckpointSignature, verifyEvents, parseCanonicalLine } from './verify-events';
+export { type Checkpoint, CheckpointSchema, checkpointPayload, verifyCheckpointSignature, verifyEvents, verifyEventRecords, parseCanonicalLine } from './verify-events';
 export type { EventsVerifyResult, SignatureCheck } from './verify-events';
 export { eventToCanonicalLine, GENESIS_HASH, type AuditEventRecord, type AuditEventRow } from './event-hash';
 export { publicKeyPem, publicKeyFingerprint, generateSigningKeyPem } from './signing-key';

@@ -67,6 +67,22 @@ export function parseCanonicalLine(line: string): { record: AuditEventRecord } |
   return { record };
 }
 
+type Item = { line: number } & ({ record: AuditEventRecord } | { error: string });
+
+function* parsedLines(lines: Iterable<string>): Generator<Item> {
+  let line = 0;
+  for (const raw of lines) {
+    line += 1;
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text !== '') yield { line, ...parseCanonicalLine(text) };
+  }
+}
+
+function* recordItems(records: Iterable<AuditEventRecord>): Generator<Item> {
+  let line = 0;
+  for (const record of records) yield { line: ++line, record };
+}
+
 /**
  * Recompute the chain from checkpoint `from` (null: the genesis) to checkpoint `to`: both
  * signatures must verify with `publicKeyPem`; the lines must be exactly events from.seq+1 …
@@ -74,6 +90,19 @@ export function parseCanonicalLine(line: string): { record: AuditEventRecord } |
  * one `to` signed. Names the first event (and line, 1-based) that does not match.
  */
 export function verifyEvents(lines: Iterable<string>, from: Checkpoint | null, to: Checkpoint, publicKeyPem: string): EventsVerifyResult {
+  return verifyRun(parsedLines(lines), from, to, publicKeyPem);
+}
+
+/**
+ * The same check over the records a run of lines is written from (the quarterly audit, which
+ * writes each record as a line with eventToCanonicalLine): no JSON to parse back. "Line" in a
+ * result is the record's position, which is its line in the written file.
+ */
+export function verifyEventRecords(records: Iterable<AuditEventRecord>, from: Checkpoint | null, to: Checkpoint, publicKeyPem: string): EventsVerifyResult {
+  return verifyRun(recordItems(records), from, to, publicKeyPem);
+}
+
+function verifyRun(items: Iterable<Item>, from: Checkpoint | null, to: Checkpoint, publicKeyPem: string): EventsVerifyResult {
   for (const cp of from ? [from, to] : [to]) {
     const sig = verifyCheckpointSignature(cp, publicKeyPem);
     if (!sig.ok) return { ok: false, count: 0, brokenSeq: cp.seq, reason: sig.reason };
@@ -82,14 +111,10 @@ export function verifyEvents(lines: Iterable<string>, from: Checkpoint | null, t
   if (to.seq < startSeq) return { ok: false, count: 0, brokenSeq: to.seq, reason: `end checkpoint (seq ${to.seq}) is before the start checkpoint (seq ${startSeq})` };
   let expected = { seq: startSeq + 1, prevHash: from?.hash ?? GENESIS_HASH, prevRecordedAt: null as string | null };
   let count = 0;
-  let lineNo = 0;
-  for (const raw of lines) {
-    lineNo += 1;
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line === '') continue;
-    const parsed = parseCanonicalLine(line);
-    if ('error' in parsed) return { ok: false, count, brokenSeq: expected.seq, line: lineNo, reason: `line ${lineNo} (event ${expected.seq}): ${parsed.error}` };
-    const e = parsed.record;
+  for (const item of items) {
+    const lineNo = item.line;
+    if ('error' in item) return { ok: false, count, brokenSeq: expected.seq, line: lineNo, reason: `line ${lineNo} (event ${expected.seq}): ${item.error}` };
+    const e = item.record;
     if (e.seq > to.seq) return { ok: false, count, brokenSeq: e.seq, line: lineNo, reason: `event ${e.seq} is after the end checkpoint (seq ${to.seq})` };
     const broken = checkLink(e, expected);
     if (broken) return { ok: false, count, brokenSeq: Math.min(e.seq, expected.seq), line: lineNo, reason: broken };

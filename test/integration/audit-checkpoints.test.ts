@@ -4,9 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { appendAuditEvent, verifyAuditChain } from '@/lib/audit/chain';
 import {
   checkpointAtOrBefore, createCheckpoint, eventToCanonicalLine, generateSigningKeyPem, latestCheckpoint, publicKeyPem,
-  verifyCheckpointSignature, verifyEvents, checkpointStatement,
+  verifyCheckpointSignature, verifyEvents, verifyEventRecords, checkpointStatement,
 } from '@/lib/audit/checkpoint';
-import { computeEventHash, type AuditEventRow } from '@/lib/audit/event-hash';
+import { computeEventHash, type AuditEventRecord, type AuditEventRow } from '@/lib/audit/event-hash';
 import { eventMac, signingKey } from '@/lib/audit/signing-key';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { contextFor } from '@/lib/context';
@@ -173,6 +173,20 @@ describe('verifyEvents: the offline check of a run of canonical lines', () => {
     expect(verifyEvents(lines.slice(0, -1), from, to, key)).toMatchObject({ ok: false, brokenSeq: 250, reason: expect.stringMatching(/missing/) });
     expect(verifyEvents(lines, from, to, createOtherPublicKey())).toMatchObject({ ok: false, reason: expect.stringMatching(/another key/) });
     expect(verifyEvents(['{"not":"canonical" }', ...lines], from, to, key)).toMatchObject({ ok: false, line: 1 });
+  });
+
+  it('checks the records a run is written from the same way (what the quarterly audit does)', async () => {
+    await chain([100, 250]);
+    const from = checkpointStatement((await checkpointAtOrBefore(db, { seq: 100 }))!);
+    const to = checkpointStatement((await latestCheckpoint(db))!);
+    const rows = (await db.auditEvent.findMany({ where: { seq: { gt: 100 } }, orderBy: { seq: 'asc' } })) as AuditEventRow[];
+    const records = rows.map((r) => JSON.parse(eventToCanonicalLine(r)) as AuditEventRecord);
+    const key = publicKeyPem();
+    expect(verifyEventRecords(records, from, to, key)).toMatchObject({ ok: true, count: 150, fromSeq: 100, toSeq: 250 });
+    const changed = records.map((r, i) => (i === 49 ? { ...r, change: { ...(r.change as object), text: 'bass' } } : r));
+    expect(verifyEventRecords(changed, from, to, key)).toMatchObject({ ok: false, brokenSeq: 150, line: 50, reason: expect.stringMatching(/altered/) });
+    expect(verifyEventRecords(records.slice(0, -1), from, to, key)).toMatchObject({ ok: false, brokenSeq: 250, reason: expect.stringMatching(/missing/) });
+    expect(verifyEventRecords(records.filter((_, i) => i !== 10), from, to, key)).toMatchObject({ ok: false, brokenSeq: 111, line: 11, reason: expect.stringMatching(/missing/) });
   });
 });
 

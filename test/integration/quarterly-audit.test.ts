@@ -27,6 +27,7 @@ import { ParameterChangesFileSchema } from '@/lib/quarterly-audit/parameter-chan
 import { verifyBundle } from '@/lib/quarterly-audit/verify-bundle';
 import { signingKey } from '@/lib/audit/signing-key';
 import { enqueueQuarterlyAudit } from '@/lib/jobs/quarterly-audit-queue';
+import pg from 'pg';
 import type PgBoss from 'pg-boss';
 import { makeComponent, makeUser } from '../fixtures';
 import { appError, prisma, withOwnDatabase } from './_governance';
@@ -271,3 +272,33 @@ describe('generated snapshot', () => {
     expect((await appError(() => signOffQuarterlyAudit(contextFor(auditor), generated.id, { comment: 'again' }))).code).toBe('conflict');
   });
 });
+
+describe('an event rewritten behind the application after it was checkpointed', () => {
+  it('fails the chain-integrity check of the quarter it falls in, naming the event', async () => {
+    // Generating signs a checkpoint of the head first (and would refuse a broken run after the last
+    // checkpoint), so the rewritten event is one a checkpoint already covers.
+    await generateQuarterlyAudit(contextFor(auditor), quarterOf(1999, 3));
+    const target = await prisma.auditEvent.findFirstOrThrow({ where: { occurredAt: { gte: Q2_2023.start, lt: Q2_2023.end } }, orderBy: { seq: 'asc' }, select: { seq: true, change: true } });
+    const raw = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await raw.connect();
+    const tamper = async (change: unknown) => {
+      await raw.query('SET session_replication_role = replica');
+      try {
+        await raw.query('UPDATE audit_events SET change = $2 WHERE seq = $1', [target.seq, JSON.stringify(change)]);
+      } finally {
+        await raw.query('SET session_replication_role = DEFAULT');
+      }
+    };
+    try {
+      await tamper({ ...(target.change as object), rewritten: true });
+      const g = await generateQuarterlyAudit(contextFor(auditor), Q2_2023);
+      expect(g.report.chain).toMatchObject({ verified: false, detail: expect.stringContaining(`broken at event #${target.seq}`) as string });
+      expect(g.report.checks.find((c) => c.kind === 'chain_integrity')).toMatchObject({ result: 'fail' });
+      expect(g.report.summary.compliant).toBe(false);
+    } finally {
+      await tamper(target.change);
+      await raw.end();
+    }
+  }, 120_000);
+});
+
