@@ -10,11 +10,14 @@ test('a committee member gives the last approval in the browser; the version rea
   await page.goto('/approvals');
   const card = page.getByTestId('promotion-request').filter({ hasText: made.modelId });
   await expect(card.getByTestId('quorum')).toHaveText(new RegExp(`${made.quorum - 1} of ${made.quorum} approvals`));
+  // On a long page under load the card can be clicked before React hydrated it (the click then
+  // submits natively and reloads the page): wait for the vote form to be live first.
+  await expect(card.locator('form[data-hydrated]').first()).toBeAttached({ timeout: 30_000 });
   await card.getByLabel(/Comment/).fill('Metrics and RAI reviewed');
   await card.getByRole('button', { name: 'Approve' }).click();
   // The result shows in place (the request the member's vote decided stays where it was voted on),
   // and the request is listed under "Decided".
-  await expect(card.getByTestId('form-result')).toContainText(`Vote recorded (${made.quorum}/${made.quorum} approvals) — ${made.modelId} is now in production`);
+  await expect(card.getByTestId('form-result')).toContainText(`Vote recorded (${made.quorum}/${made.quorum} approvals) — ${made.modelId} is now in production`, { timeout: 30_000 });
   await expect(page.getByRole('region', { name: 'Decided' })).toContainText(made.modelId);
 
   const [version] = await dbQuery<{ status: string }>('SELECT status::text FROM model_versions WHERE model_id = $1', [made.modelId]);
@@ -35,6 +38,7 @@ test('rejecting without a comment is refused with the reason, and nothing is rec
   const member = await signIn('committee');
   await page.goto('/approvals');
   const card = page.getByTestId('promotion-request').filter({ hasText: made.modelId });
+  await expect(card.locator('form[data-hydrated]').first()).toBeAttached({ timeout: 30_000 });
   await card.getByRole('button', { name: 'Reject' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Reject promotion' }).click();
   await expect(card.getByRole('alert')).toContainText(/comment is required to reject/);

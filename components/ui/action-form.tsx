@@ -56,6 +56,11 @@ export function ActionForm({
     setSubmitter(button instanceof HTMLButtonElement && button.name ? { name: button.name, value: button.value } : null);
     startTransition(() => formAction(data));
   }
+  // Marks the form as hydrated (an attribute React does not manage, so no re-render): before it, a
+  // click submits the form natively and the page reloads. End-to-end tests wait for it on long pages.
+  useEffect(() => {
+    formRef.current?.setAttribute('data-hydrated', '');
+  }, []);
   useEffect(() => {
     if (state?.ok) {
       formRef.current?.reset();
