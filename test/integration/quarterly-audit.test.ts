@@ -235,6 +235,11 @@ describe('generated snapshot', () => {
     const v = verifyBundle(bundle, { trustedPublicKeyPem: signingKey().publicKeyPem });
     expect(v).toMatchObject({ ok: true, quarter: '2021Q2', toSeq: expect.any(Number) as number });
     expect(Object.keys(zip)).toEqual(expect.arrayContaining(['docs/audits/2021Q2/manifest.json', 'docs/audits/2021Q2/evidence/events.jsonl', 'docs/audits/2021Q2/evidence/checkpoint-end.json', 'docs/audits/2021Q2/evidence/public-key.pem']));
+    // An auditor opens it with whatever they have: Python's zipfile reads every entry and checks its CRC.
+    const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'qa-')), 'bundle.zip');
+    writeFileSync(file, bundle);
+    const listed = execFileSync('python3', ['-c', 'import sys, zipfile\nz = zipfile.ZipFile(sys.argv[1])\nbad = z.testzip()\nprint(bad or "\\n".join(i.filename for i in z.infolist()))\nsys.exit(1 if bad else 0)', file], { encoding: 'utf8' });
+    expect(listed.trim().split('\n').sort()).toEqual(Object.keys(zip).sort());
   });
 
   it('starts a run once; a run left running by a dead worker starts again after it expires', async () => {
