@@ -209,6 +209,20 @@ test('the active link carries aria-current="page", and the header is one row at 
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' })).toHaveAttribute('aria-current', 'page');
 });
 
+test('at 1280 px, where the links first sit in the header, none of them runs under the account button, for any role', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  for (const role of ROLES) {
+    await page.context().clearCookies();
+    await signInAs(page, await createUser(role));
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    await expect(nav).toBeVisible();
+    const links = await nav.getByRole('link').all();
+    const last = (await links[links.length - 1].boundingBox())!;
+    const account = (await page.getByRole('banner').getByRole('button', { name: /^Account/ }).boundingBox())!;
+    expect(last.x + last.width, `${role}: the last link (${await links[links.length - 1].textContent()}) ends at ${Math.round(last.x + last.width)} px, the account button starts at ${Math.round(account.x)} px`).toBeLessThanOrEqual(account.x);
+  }
+});
+
 test('at 390 px the menu button opens the navigation, and a link in it goes to its page', async ({ page, signIn }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn('committee');

@@ -8,9 +8,10 @@ import { NAV_LINKS } from './nav-links';
 
 /**
  * The app header. From 1280 px the links sit in one row (it must not wrap for an admin's eleven
- * links at 1366 px, so the account lives in a menu); below that they are behind the "Menu" button,
- * and on phones the brand shortens to "Registry". `actor` null: pages outside the signed-in area
- * (404) get the brand and a sign-in link.
+ * links at 1366 px, so the account lives in a menu); below that they are behind the "Menu" button.
+ * The brand shortens to "Registry" on phones, and from 1280 to 1535 px: there an auditor's links
+ * (with "Quarterly audits") ran 48 px under the account button at full length. `actor` null: pages
+ * outside the signed-in area (404) get the brand and a sign-in link.
  */
 export function AppNav({ actor }: { actor: Actor | null }) {
   const items = actor ? NAV_LINKS.filter((l) => can(actor, l.permission)).map(({ href, label }) => ({ href, label })) : [];
@@ -19,7 +20,7 @@ export function AppNav({ actor }: { actor: Actor | null }) {
       <div className="flex items-center gap-x-4 px-4 py-2.5">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold whitespace-nowrap text-chrome-text no-underline hover:no-underline focus-visible:outline-chrome-focus">
           <LogoMark />
-          <span><span className="sr-only sm:not-sr-only">Model Governance </span>Registry</span>
+          <span><span className="sr-only sm:not-sr-only xl:sr-only 2xl:not-sr-only">Model Governance </span>Registry</span>
         </Link>
         {actor && (
           <nav aria-label="Main" className="hidden min-w-0 xl:block">
