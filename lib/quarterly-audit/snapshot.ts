@@ -45,11 +45,10 @@ async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint,
   let inQuarter = 0;
   // Direct: the events are read as text over a pg connection of their own (not ORM rows).
   for await (const stored of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq, direct: true })) {
-    // The per-event MAC needs the secret key to check: it stays out of the bundle.
-    const { mac: _mac, ...e } = stored;
-    records.push(e);
-    lines.push(eventToCanonicalLine(e));
-    const t = Date.parse(e.occurredAt);
+    // The per-event MAC needs the secret key to check: the line writer leaves it out of the bundle.
+    records.push(stored);
+    lines.push(eventToCanonicalLine(stored));
+    const t = Date.parse(stored.occurredAt);
     if (t >= q.start.getTime() && t < q.end.getTime()) inQuarter += 1;
   }
   // The records are checked as the lines are written from them (eventToCanonicalLine writes the
