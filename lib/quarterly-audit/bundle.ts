@@ -50,7 +50,11 @@ export type BundleInput = {
   sign: (bytes: Buffer) => string;
 };
 
-export type BuiltBundle = { zip: Buffer; manifest: Manifest; entries: Map<string, Buffer> };
+/**
+ * `deflated`: the raw-deflate (RFC 1951) bytes of each entry the zip compresses, keyed by path —
+ * exactly what the zip holds for it, for callers that store the files compressed as well.
+ */
+export type BuiltBundle = { zip: Buffer; manifest: Manifest; entries: Map<string, Buffer>; deflated: Map<string, Buffer> };
 
 export function buildBundle(input: BundleInput): BuiltBundle {
   const entries = new Map<string, Buffer>();
@@ -90,13 +94,16 @@ export function buildBundle(input: BundleInput): BuiltBundle {
   // fflate lays the archive out; each entry is deflated by Node's zlib (native), which took a
   // quarter of fflate's own deflate time on a 10,000-version quarter (23 MB of text) and packs it
   // smaller. PDFs are compressed already and are stored; text compresses well.
+  const deflated = new Map<string, Buffer>();
   for (const [path, content] of entries) {
     const deflate = !path.endsWith('.pdf');
     const file: ZipInputFile = { filename: `${root}/${path}`, size: content.length, crc: crc32(content), compression: deflate ? 8 : 0, mtime };
     zip.add(file);
-    file.ondata?.(null, deflate ? deflateRawSync(content, { level: 6 }) : new Uint8Array(content), true);
+    const packed = deflate ? deflateRawSync(content, { level: 6 }) : null;
+    if (packed) deflated.set(path, packed);
+    file.ondata?.(null, packed ?? new Uint8Array(content), true);
   }
   zip.end();
   if (failed) throw failed;
-  return { zip: Buffer.concat(chunks), manifest, entries };
+  return { zip: Buffer.concat(chunks), manifest, entries, deflated };
 }

@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { requireDecision } from '../permissions/decision';
 import { canReadQuarterlyAudits } from '../permissions/quarterly-audit';
 import type { ServiceContext } from '../context';
@@ -25,12 +26,19 @@ export async function getQuarterlyAudit(ctx: ServiceContext, id: string) {
   return a;
 }
 
+/** A stored file's own bytes: `content` inflated when it was stored deflated (see the migration `quarterly_file_encoding`). */
+export function storedFileBytes(f: { content: Uint8Array; contentEncoding: string }): Buffer {
+  if (f.contentEncoding === 'identity') return Buffer.from(f.content);
+  if (f.contentEncoding === 'deflate-raw') return inflateRawSync(f.content);
+  throw new Error(`stored file has an unknown content encoding: ${f.contentEncoding}`);
+}
+
 export async function getQuarterlyAuditFile(ctx: ServiceContext, id: string, name: string) {
   requireDecision(ctx.actor, canReadQuarterlyAudits(ctx.actor));
   const f = await ctx.db.quarterlyAuditFile.findUnique({
     where: { auditId_name: { auditId: id, name } },
-    select: { name: true, contentType: true, content: true, sha256: true, audit: { select: { quarter: true } } },
+    select: { name: true, contentType: true, content: true, contentEncoding: true, sha256: true, audit: { select: { quarter: true } } },
   });
   if (!f) throw notFound(`File ${name} of quarterly audit ${id}`);
-  return f;
+  return { name: f.name, contentType: f.contentType, content: storedFileBytes(f), sha256: f.sha256, audit: f.audit };
 }

@@ -22,7 +22,7 @@ import { generateQuarterlyAudit } from '@/lib/quarterly-audit/snapshot';
 import { requestQuarterlyAudit, runQuarterlyAuditJob, signOffQuarterlyAudit } from '@/lib/quarterly-audit/runs';
 import { sha256 } from '@/lib/quarterly-audit/bundle';
 import { auditView } from '@/lib/quarterly-audit/api-views';
-import { getQuarterlyAudit } from '@/lib/quarterly-audit/queries';
+import { getQuarterlyAudit, getQuarterlyAuditFile, storedFileBytes } from '@/lib/quarterly-audit/queries';
 import { ParameterChangesFileSchema } from '@/lib/quarterly-audit/parameter-changes-file';
 import { verifyBundle } from '@/lib/quarterly-audit/verify-bundle';
 import { signingKey } from '@/lib/audit/signing-key';
@@ -191,11 +191,25 @@ describe('generated snapshot', () => {
   }, 120_000);
 
   it('stores the files with their SHA-256, the chain head of a fresh checkpoint, and an audit event', async () => {
-    const row = await prisma.quarterlyAudit.findUniqueOrThrow({ where: { id: generated.id }, select: { chainHeadHash: true, chainHeadSeq: true, files: { select: { name: true, sha256: true, content: true } } } });
+    const row = await prisma.quarterlyAudit.findUniqueOrThrow({ where: { id: generated.id }, select: { chainHeadHash: true, chainHeadSeq: true, files: { select: { name: true, sha256: true, sizeBytes: true, content: true, contentEncoding: true } } } });
     const cp = await prisma.auditCheckpoint.findFirst({ where: { reason: 'quarterly audit 2021Q2' }, orderBy: { id: 'desc' }, select: { seq: true, hash: true } });
     expect(cp).toEqual({ seq: row.chainHeadSeq, hash: row.chainHeadHash });
     expect(row.files.map((f) => f.name).sort()).toEqual(['audit-2021Q2-bundle.zip', 'compliance_checklist.md', 'model_audit_report.pdf', 'parameter_changes.json']);
-    for (const f of row.files) expect(sha256(f.content)).toBe(f.sha256);
+    for (const f of row.files) {
+      const bytes = storedFileBytes(f);
+      expect(sha256(bytes)).toBe(f.sha256);
+      expect(bytes.length).toBe(f.sizeBytes);
+    }
+    // Text is stored deflated, as the zip holds it; the PDF and the zip as they are.
+    const encodings = Object.fromEntries(row.files.map((f) => [f.name, f.contentEncoding]));
+    expect(encodings).toEqual({ 'audit-2021Q2-bundle.zip': 'identity', 'compliance_checklist.md': 'deflate-raw', 'model_audit_report.pdf': 'identity', 'parameter_changes.json': 'deflate-raw' });
+    const checklist = row.files.find((f) => f.name === 'compliance_checklist.md')!;
+    expect(checklist.content.length).toBeLessThan(checklist.sizeBytes);
+    // What an auditor downloads is the file itself, byte for byte as hashed.
+    for (const f of row.files) {
+      const got = await getQuarterlyAuditFile(contextFor(auditor), generated.id, f.name);
+      expect(sha256(got.content)).toBe(f.sha256);
+    }
     const ev = await prisma.auditEvent.findFirst({ where: { action: 'quarterly_audit.generate', entityId: generated.id }, select: { change: true } });
     expect(JSON.stringify(ev?.change)).toContain(row.chainHeadHash);
   });
@@ -219,7 +233,7 @@ describe('generated snapshot', () => {
   });
 
   it('writes parameter_changes.json to its documented schema', async () => {
-    const f = await prisma.quarterlyAuditFile.findFirstOrThrow({ where: { auditId: generated.id, name: 'parameter_changes.json' }, select: { content: true } });
+    const f = await getQuarterlyAuditFile(contextFor(auditor), generated.id, 'parameter_changes.json');
     const parsed = ParameterChangesFileSchema.parse(JSON.parse(Buffer.from(f.content).toString('utf8')));
     expect(parsed.unapproved_modifications.map((m) => m.subject)).toEqual(expect.arrayContaining(['lambda-20210501-9', 'inference-20210601-9']));
   });
