@@ -1,4 +1,5 @@
 import type { ServiceContext } from '../context';
+import { readRows } from '../db';
 import { requirePermission } from '../auth/permissions';
 import { STATUSES } from '../domain/lifecycle';
 import type { VersionStatus } from '../generated/prisma/enums';
@@ -32,7 +33,7 @@ export async function listModelVersions(ctx: ServiceContext, params: ListVersion
   const order = params.order ?? defaultOrder(sort);
   const pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(params.pageSize ?? DEFAULT_PAGE_SIZE)));
   const page = Math.max(1, Math.floor(params.page ?? 1));
-  const [row] = await ctx.db.$queryRaw<ListRow[]>(listSql(params, sort, order, page, pageSize, KEY_METRICS));
+  const [row] = await readRows<ListRow>(ctx.db, listSql(params, sort, order, page, pageSize, KEY_METRICS));
   return {
     items: (row.items ?? []).map((r) => ({
       id: r.id,

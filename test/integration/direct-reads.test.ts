@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
+import { contextFor } from '@/lib/context';
+import { createPrismaClient, prisma, readRows } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { listModelVersions } from '@/lib/queries/version-list';
+import { registerModelVersion } from '@/lib/services/register-model-version';
+import { makeComponent } from '../fixtures';
+
+// readRows: hot single-statement reads on a plain pg pool beside the ORM's, the transaction's
+// client inside a transaction, and the pool ended with the client.
+
+const backend = async (pid: number) =>
+  (await prisma.$queryRaw<{ application_name: string }[]>`SELECT application_name FROM pg_stat_activity WHERE pid = ${pid}`)[0]?.application_name ?? null;
+const pidVia = async (db: Parameters<typeof readRows>[0]) => (await readRows<{ pid: number }>(db, Prisma.sql`SELECT pg_backend_pid() AS pid, ${1}::int AS one`))[0].pid;
+
+describe('readRows', () => {
+  const db = createPrismaClient(process.env.DATABASE_URL);
+  let component = '';
+  beforeAll(async () => {
+    component = (await makeComponent()).key;
+    for (const [i, version] of ['1.0.0', '1.1.0', '2.0.0'].entries()) {
+      await registerModelVersion(contextFor(SYSTEM_ACTOR), {
+        component, architecture: 'diffusion', version, releaseDate: `2024-0${i + 1}-01`, description: `read rows ${version}`,
+        configYaml: 'model: {}\n', artifacts: [{ path: 'model.pt', sha256: 'ab'.repeat(32), sizeBytes: 10 }],
+        git: { commit: 'abcdef1234567', branch: 'develop' }, tags: ['read-rows'], metrics: [{ metric: 'fvd', value: 100 + i }],
+      });
+    }
+  });
+  afterAll(async () => {
+    await db.$disconnect();
+  });
+
+  it('answers the version list on a pool of its own, the same page as through the ORM in a transaction', async () => {
+    const direct = await listModelVersions(contextFor(SYSTEM_ACTOR, { db }), { component, pageSize: 2, sort: 'version', order: 'asc' });
+    expect(await backend(await pidVia(db))).toBe('mgr-reads');
+    const viaOrm = await db.$transaction((tx) => listModelVersions(contextFor(SYSTEM_ACTOR, { db: tx as never }), { component, pageSize: 2, sort: 'version', order: 'asc' }));
+    expect(direct.total).toBe(3);
+    expect(direct.items.map((i) => [i.version, i.keyMetrics.fvd])).toEqual([['1.0.0', 100], ['1.1.0', 101]]);
+    expect(direct).toEqual(viaOrm);
+  });
+
+  it('inside a transaction sees what the transaction wrote', async () => {
+    const seen = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`CREATE TEMP TABLE mgr_read_rows_probe (n int) ON COMMIT DROP`;
+      await tx.$executeRaw`INSERT INTO mgr_read_rows_probe VALUES (41), (1)`;
+      return readRows<{ s: number }>(tx, Prisma.sql`SELECT sum(n)::int AS s FROM mgr_read_rows_probe WHERE n > ${0}`);
+    });
+    expect(seen).toEqual([{ s: 42 }]);
+  });
+
+  it('ends its pool with the client', async () => {
+    const other = createPrismaClient(process.env.DATABASE_URL);
+    const pid = await pidVia(other);
+    expect(await backend(pid)).toBe('mgr-reads');
+    await other.$disconnect();
+    await expect.poll(() => backend(pid), { timeout: 5_000 }).toBeNull();
+  });
+
+  it('inside a transaction runs on the transaction\'s connection', async () => {
+    const [own, read] = await db.$transaction(async (tx) => [(await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid, await pidVia(tx)]);
+    expect(read).toBe(own);
+  });
+});
