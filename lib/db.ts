@@ -44,10 +44,28 @@ const directPools = new WeakMap<object, () => pg.Pool>();
  * transaction wrote. pg's result types are used (json parsed, int4 as numbers, int8 and numeric
  * as strings): statements read through here cast what they return accordingly.
  */
-export async function readRows<T>(db: Db | Tx, sql: Prisma.Sql): Promise<T[]> {
+export async function readRows<T>(db: Db | Tx, sql: Prisma.Sql, opts: { jitOff?: boolean } = {}): Promise<T[]> {
   const pool = directPools.get(db === prisma ? (globalForPrisma.prisma ??= createPrismaClient()) : db);
-  if (!pool) return db.$queryRaw<T[]>(sql);
-  return (await pool().query(sql.text, sql.values)).rows as T[];
+  if (!pool) {
+    if (opts.jitOff) await db.$executeRaw`SET LOCAL jit = off`; // the caller's transaction: a planner setting only
+    return db.$queryRaw<T[]>(sql);
+  }
+  if (!opts.jitOff) return (await pool().query(sql.text, sql.values)).rows as T[];
+  // `jitOff`: for a scan whose estimated cost crosses jit_above_cost while compiling takes longer
+  // than the query; SET LOCAL needs a transaction of its own.
+  const client = await pool().connect();
+  try {
+    await client.query('BEGIN READ ONLY');
+    await client.query('SET LOCAL jit = off');
+    const { rows } = await client.query(sql.text, sql.values);
+    await client.query('COMMIT');
+    return rows as T[];
+  } catch (e) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw e;
+  } finally {
+    client.release();
+  }
 }
 
 const urls = new WeakMap<object, string>();
