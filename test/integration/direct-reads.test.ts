@@ -57,6 +57,16 @@ describe('readRows', () => {
     await expect.poll(() => backend(pid), { timeout: 5_000 }).toBeNull();
   });
 
+  it('jitOff reads with JIT off, in a transaction of its own that leaves the pooled connection as it was', async () => {
+    const jit = Prisma.sql`SELECT current_setting('jit') AS jit, pg_backend_pid() AS pid, ${1}::int AS one`;
+    const [off] = await readRows<{ jit: string; pid: number }>(db, jit, { jitOff: true });
+    expect(off.jit).toBe('off');
+    const [after] = await readRows<{ jit: string; pid: number }>(db, jit);
+    expect(after.jit).not.toBe('off');
+    const inTx = await db.$transaction(async (tx) => (await readRows<{ jit: string }>(tx, jit, { jitOff: true }))[0].jit);
+    expect(inTx).toBe('off');
+  });
+
   it('inside a transaction runs on the transaction\'s connection', async () => {
     const [own, read] = await db.$transaction(async (tx) => [(await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid, await pidVia(tx)]);
     expect(read).toBe(own);
