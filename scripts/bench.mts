@@ -298,8 +298,9 @@ async function main() {
           const qa = await import('./bench-quarterly-audit.mts');
           const seeded = await qa.seedQuarter(big, log);
           const audit = await qa.timeQuarterlyAudit(bigReads.db);
-          log(`quarterly audit ${(audit.ms / 1000).toFixed(2)} s, by step: ${audit.steps.join(' · ')}`);
-          figures.push(figure({ figure: `quarterly audit bundle 2024Q1 (${seeded.versions} versions, ${seeded.events} events)`, phase, value: audit.ms / 1000, unit: 's', baseline: 'goal', baselineValue: 5, goal: '≤ 5 s', ok: audit.ms <= 5000 }));
+          const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+          log(`quarterly audit ${secs(audit.ms)} (median of ${audit.runsMs.map(secs).join(', ')}; the first full generation in this process, not counted: ${secs(audit.firstMs)}), by step: ${audit.steps.join(' · ')}`);
+          figures.push(figure({ figure: `quarterly audit bundle 2024Q1 (${seeded.versions} versions, ${seeded.events} events), median of ${audit.runsMs.length}`, phase, value: audit.ms / 1000, unit: 's', baseline: 'goal', baselineValue: 5, goal: '≤ 5 s', ok: audit.ms <= 5000 }));
         }
         firstSizeDone = true;
       }
