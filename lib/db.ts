@@ -21,7 +21,14 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
   // A plain pg pool for hot single-statement reads (readRows), made on first use and ended with
   // the client's own $disconnect.
   let direct: pg.Pool | null = null;
-  directPools.set(client, () => (direct ??= new pg.Pool({ connectionString: url, max: env().DB_POOL_MAX, allowExitOnIdle: true, application_name: 'mgr-reads' })));
+  const makePool = () => {
+    const pool = new pg.Pool({ connectionString: url, max: env().DB_POOL_MAX, allowExitOnIdle: true, application_name: 'mgr-reads' });
+    // An idle connection that dies (a database restart, a terminated backend) is dropped by the
+    // pool; without a listener its 'error' event would end the process.
+    pool.on('error', (e) => console.warn(`[db] an idle read connection failed and was dropped: ${e.message}`));
+    return pool;
+  };
+  directPools.set(client, () => (direct ??= makePool()));
   const disconnect = client.$disconnect.bind(client);
   Object.defineProperty(client, '$disconnect', {
     value: async () => {
@@ -54,6 +61,7 @@ export async function readRows<T>(db: Db | Tx, sql: Prisma.Sql, opts: { jitOff?:
   // `jitOff`: for a scan whose estimated cost crosses jit_above_cost while compiling takes longer
   // than the query; SET LOCAL needs a transaction of its own.
   const client = await pool().connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN READ ONLY');
     await client.query('SET LOCAL jit = off');
@@ -61,10 +69,12 @@ export async function readRows<T>(db: Db | Tx, sql: Prisma.Sql, opts: { jitOff?:
     await client.query('COMMIT');
     return rows as T[];
   } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((r: unknown) => {
+      broken = r instanceof Error ? r : new Error(String(r)); // not back into the pool
+    });
     throw e;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 

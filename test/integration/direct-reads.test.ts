@@ -67,6 +67,14 @@ describe('readRows', () => {
     expect(inTx).toBe('off');
   });
 
+  it('drops an idle read connection whose backend ends, without ending the process, and reads on', async () => {
+    const pid = await pidVia(db);
+    await prisma.$queryRaw`SELECT pg_terminate_backend(${pid}::int)`;
+    await expect.poll(() => backend(pid), { timeout: 5_000 }).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the pool hears of it
+    expect(await pidVia(db)).not.toBe(pid);
+  });
+
   it('inside a transaction runs on the transaction\'s connection', async () => {
     const [own, read] = await db.$transaction(async (tx) => [(await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid, await pidVia(tx)]);
     expect(read).toBe(own);
