@@ -17,7 +17,6 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
     adapter,
     log: [{ level: 'warn', emit: 'stdout' }, { level: 'error', emit: 'stdout' }],
   });
-  urls.set(client, url);
   // A plain pg pool for hot single-statement reads (readRows), made on first use and ended with
   // the client's own $disconnect.
   let direct: pg.Pool | null = null;
@@ -28,7 +27,7 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
     pool.on('error', (e) => console.warn(`[db] an idle read connection failed and was dropped: ${e.message}`));
     return pool;
   };
-  directPools.set(client, () => (direct ??= makePool()));
+  registered.set(client, { url, pool: () => (direct ??= makePool()) });
   const disconnect = client.$disconnect.bind(client);
   Object.defineProperty(client, '$disconnect', {
     value: async () => {
@@ -41,7 +40,10 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
   return client;
 }
 
-const directPools = new WeakMap<object, () => pg.Pool>();
+/** What createPrismaClient made each client with: its connection string and its read pool. */
+const registered = new WeakMap<object, { url: string; pool: () => pg.Pool }>();
+/** The registration of a top-level client (the shared `prisma` resolved); none for a transaction client. */
+const registrationOf = (db: object) => registered.get(db === prisma ? (globalForPrisma.prisma ??= createPrismaClient()) : db);
 
 /**
  * The rows of one read-only statement. On a top-level client it runs on a plain pg pool beside
@@ -52,7 +54,7 @@ const directPools = new WeakMap<object, () => pg.Pool>();
  * as strings): statements read through here cast what they return accordingly.
  */
 export async function readRows<T>(db: Db | Tx, sql: Prisma.Sql, opts: { jitOff?: boolean } = {}): Promise<T[]> {
-  const pool = directPools.get(db === prisma ? (globalForPrisma.prisma ??= createPrismaClient()) : db);
+  const pool = registrationOf(db)?.pool;
   if (!pool) {
     if (opts.jitOff) await db.$executeRaw`SET LOCAL jit = off`; // the caller's transaction: a planner setting only
     return db.$queryRaw<T[]>(sql);
@@ -78,14 +80,12 @@ export async function readRows<T>(db: Db | Tx, sql: Prisma.Sql, opts: { jitOff?:
   }
 }
 
-const urls = new WeakMap<object, string>();
-
 /**
  * The connection string a client was made with (not for a transaction client): for the few
  * readers that stream a large table through a plain pg connection (audit chain verification).
  */
 export function connectionStringOf(db: object): string | undefined {
-  return db === prisma ? env().DATABASE_URL : urls.get(db);
+  return registrationOf(db)?.url;
 }
 
 /** One client per process (Next's dev server reloads modules; keep the pool across reloads). */

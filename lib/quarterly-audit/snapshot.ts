@@ -91,10 +91,12 @@ export async function generateQuarterlyAudit(ctx: ServiceContext, q: Quarter, pr
   // Text files are stored as the zip holds them, deflated (a tenth of the bytes: the checklist is
   // 8 MB at 10,000 versions); the PDF and the zip are compressed already. Hash and size are the
   // file's own.
+  // The report files' hashes are the manifest's (buildBundle hashed them already).
+  const hashed = new Map(bundle.manifest.files.map((m) => [m.path, m.sha256]));
   const stored = [...files, { name: bundleFileName(q.id), contentType: 'application/zip', content: bundle.zip }].map((f) => {
     const packed = bundle.deflated.get(f.name);
     return {
-      ...f, sha256: sha256(f.content), sizeBytes: f.content.length,
+      ...f, sha256: hashed.get(f.name) ?? sha256(f.content), sizeBytes: f.content.length,
       storedContent: packed ?? f.content, contentEncoding: packed ? 'deflate-raw' : 'identity',
     };
   });
