@@ -7,7 +7,20 @@ export type Db = PrismaClient;
 /** The client handed to a `$transaction` callback. */
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
+type Registration = { url: string; pool: () => pg.Pool };
+/**
+ * Process-wide, not per module: scripts/server.mjs bundles its own copy of this module (the hot
+ * path) beside Next.js's, and each copy's `prisma` must find the one shared client and its read
+ * pool whichever copy made it. `registrations`: what createPrismaClient made each client with;
+ * `sharedProxies`: every copy's `prisma`.
+ */
+const globalForPrisma = globalThis as unknown as {
+  prisma?: PrismaClient;
+  mgrDbRegistrations?: WeakMap<object, Registration>;
+  mgrDbSharedProxies?: WeakSet<object>;
+};
+const registrations = (globalForPrisma.mgrDbRegistrations ??= new WeakMap());
+const sharedProxies = (globalForPrisma.mgrDbSharedProxies ??= new WeakSet());
 
 export function createPrismaClient(connectionString?: string): PrismaClient {
   const url = connectionString ?? env().DATABASE_URL;
@@ -27,7 +40,7 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
     pool.on('error', (e) => console.warn(`[db] an idle read connection failed and was dropped: ${e.message}`));
     return pool;
   };
-  registered.set(client, { url, pool: () => (direct ??= makePool()) });
+  registrations.set(client, { url, pool: () => (direct ??= makePool()) });
   const disconnect = client.$disconnect.bind(client);
   Object.defineProperty(client, '$disconnect', {
     value: async () => {
@@ -40,10 +53,8 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
   return client;
 }
 
-/** What createPrismaClient made each client with: its connection string and its read pool. */
-const registered = new WeakMap<object, { url: string; pool: () => pg.Pool }>();
-/** The registration of a top-level client (the shared `prisma` resolved); none for a transaction client. */
-const registrationOf = (db: object) => registered.get(db === prisma ? (globalForPrisma.prisma ??= createPrismaClient()) : db);
+/** The registration of a top-level client (any copy's shared `prisma` resolved); none for a transaction client. */
+const registrationOf = (db: object) => registrations.get(sharedProxies.has(db) ? (globalForPrisma.prisma ??= createPrismaClient()) : db);
 
 /**
  * The rows of one read-only statement. On a top-level client it runs on a plain pg pool beside
@@ -95,3 +106,4 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
     return Reflect.get(globalForPrisma.prisma, prop, receiver);
   },
 });
+sharedProxies.add(prisma);

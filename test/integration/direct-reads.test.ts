@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR } from '@/lib/auth/permissions';
 import { contextFor } from '@/lib/context';
 import { createPrismaClient, prisma, readRows } from '@/lib/db';
@@ -78,5 +78,19 @@ describe('readRows', () => {
   it('inside a transaction runs on the transaction\'s connection', async () => {
     const [own, read] = await db.$transaction(async (tx) => [(await tx.$queryRaw<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`)[0].pid, await pidVia(tx)]);
     expect(read).toBe(own);
+  });
+});
+
+// scripts/server.mjs bundles its own copy of lib/db.ts (the hot path) beside Next.js's: whichever
+// copy made the shared client, every copy's `prisma` must find its read pool. A registry local to
+// one module copy sent the hot path's list through the ORM (seen in a CPU profile, 2026-12-01).
+describe('readRows from another copy of lib/db.ts', () => {
+  it('finds the shared client\'s read pool through that copy\'s `prisma`', async () => {
+    await pidVia(prisma); // the shared client exists, made by this copy
+    vi.resetModules();
+    const copy = await import('@/lib/db');
+    expect(copy.prisma).not.toBe(prisma);
+    const [row] = await copy.readRows<{ pid: number }>(copy.prisma, Prisma.sql`SELECT pg_backend_pid() AS pid, ${1}::int AS one`);
+    expect(await backend(row.pid)).toBe('mgr-reads');
   });
 });
