@@ -18,7 +18,8 @@ export type VersionListItem = {
   component: string;
   architecture: string;
   version: string;
-  releaseDate: Date;
+  /** The calendar day of the release, YYYY-MM-DD (a date, not an instant: no Date object per row). */
+  releaseDate: string;
   status: VersionStatus;
   tags: string[];
   keyMetrics: KeyMetrics;
@@ -41,7 +42,7 @@ export async function listModelVersions(ctx: ServiceContext, params: ListVersion
       component: r.component,
       architecture: r.architecture,
       version: r.version,
-      releaseDate: new Date(`${r.releaseDate.slice(0, 10)}T00:00:00.000Z`),
+      releaseDate: r.releaseDate.slice(0, 10),
       status: r.status as VersionStatus,
       tags: r.tags,
       keyMetrics: (r.keyMetrics ?? {}) as KeyMetrics,
