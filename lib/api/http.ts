@@ -135,12 +135,23 @@ export type RoutePermission = Permission | 'authenticated';
  */
 export type RouteGate = RoutePermission | ((actor: Actor) => Decision);
 
+/** A route's answer as plain values, for a server that writes it itself (lib/http/hot-path.ts). */
+export type PlainAnswer = { status: number; headers: Record<string, string>; body: string | Buffer };
+
+/** A route handler for Next.js, and the same route answering in plain values (`answer`). */
+export type ApiRoute<C> = ((request: Request, context: { params: Promise<C> }) => Promise<Response>) & {
+  answer(request: Request, params: C): Promise<PlainAnswer>;
+};
+
+const JSON_HEADERS = { 'cache-control': 'no-store' } as const;
+
 /**
  * Wrap a route handler: authenticate, check the permission, map errors to problem+json.
  * A plain value returned by the handler is sent as JSON with status 200.
  */
-export function route<C = Record<string, string>>(permission: RouteGate, handler: Handler<C>) {
-  return async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
+export function route<C = Record<string, string>>(permission: RouteGate, handler: Handler<C>): ApiRoute<C> {
+  // Everything but the last step (making a Fetch Response of a plain value) is shared by both forms.
+  const run = async (request: Request, params: C | Promise<C> | undefined): Promise<{ json: unknown } | { response: Response }> => {
     try {
       assertSameOriginForCookieWrites(request);
       const actor = await getRequestActor(request);
@@ -151,15 +162,27 @@ export function route<C = Record<string, string>>(permission: RouteGate, handler
       } else {
         requirePermission(actor, permission);
       }
-      const params = (await context?.params) ?? ({} as C);
-      assertStorablePathParams(params);
-      const result = await handler({ request, actor: actor!, ctx: contextFor(actor!), params });
-      if (result instanceof Response) return result;
-      return NextResponse.json(result, { headers: { 'cache-control': 'no-store' } });
+      const resolved = (await params) ?? ({} as C);
+      assertStorablePathParams(resolved);
+      const result = await handler({ request, actor: actor!, ctx: contextFor(actor!), params: resolved });
+      return result instanceof Response ? { response: result } : { json: result };
     } catch (e) {
-      return problemFromError(e);
+      return { response: problemFromError(e) };
     }
   };
+  const nextHandler = async (request: Request, context: { params: Promise<C> }): Promise<Response> => {
+    const out = await run(request, context?.params);
+    return 'response' in out ? out.response : NextResponse.json(out.json, { headers: JSON_HEADERS });
+  };
+  // The same bytes and headers NextResponse.json sends, without building a Response and reading it
+  // back: on the hot path that was ~60 µs of a ~1.2 ms request (decision 019).
+  const answer = async (request: Request, params: C): Promise<PlainAnswer> => {
+    const out = await run(request, params);
+    if ('json' in out) return { status: 200, headers: { 'content-type': 'application/json', ...JSON_HEADERS }, body: JSON.stringify(out.json) };
+    const { response } = out;
+    return { status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) };
+  };
+  return Object.assign(nextHandler, { answer });
 }
 
 /** A path parameter (a version ref, a token id) that the database could not even compare: 400 naming it. */

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PlainAnswer } from '../api/http';
 import { listVersionsGET, versionDetailGET } from '../api/routes/versions';
 import { bearerFrom } from '../auth/api-token';
 import { securityHeaders } from '../security-headers';
@@ -13,12 +14,11 @@ import { checkRequestUrl } from './url-guard';
 // proxy.ts sets on every API response. Anything else — a cookie session, a URL proxy.ts would
 // refuse, a path that does not decode — is left to Next.js, unchanged. MGR_HOT_PATH=0 turns it off.
 
-type RouteHandler<P> = (request: Request, context: { params: Promise<P> }) => Promise<Response>;
-type HotRoute = { pattern: RegExp; handler: RouteHandler<Record<string, string>>; params: (m: RegExpExecArray) => Record<string, string> };
+type HotRoute = { pattern: RegExp; answer: (request: Request, params: Record<string, string>) => Promise<PlainAnswer>; params: (m: RegExpExecArray) => Record<string, string> };
 
 const HOT_ROUTES: HotRoute[] = [
-  { pattern: /^\/api\/v1\/versions\/?$/, handler: listVersionsGET as RouteHandler<Record<string, string>>, params: () => ({}) },
-  { pattern: /^\/api\/v1\/versions\/([^/]+)\/?$/, handler: versionDetailGET as RouteHandler<Record<string, string>>, params: (m) => ({ ref: decodeURIComponent(m[1]) }) },
+  { pattern: /^\/api\/v1\/versions\/?$/, answer: (r) => listVersionsGET.answer(r, {}), params: () => ({}) },
+  { pattern: /^\/api\/v1\/versions\/([^/]+)\/?$/, answer: (r, p) => versionDetailGET.answer(r, { ref: p.ref }), params: (m) => ({ ref: decodeURIComponent(m[1]) }) },
 ];
 
 export type HotMatch = { route: HotRoute; params: Record<string, string>; path: string; search: string };
@@ -48,39 +48,61 @@ export function matchHot(req: IncomingMessage): HotMatch | null {
   return null;
 }
 
-/** The request as the Fetch API Request a route handler takes (GET: headers only). */
-function fetchRequest(req: IncomingMessage, m: HotMatch): Request {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined) continue;
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else headers.set(name, value);
+/**
+ * The request as the route handlers of the hot routes read it: a GET's method, URL (path and
+ * query) and headers' get/has — not a Fetch Request, whose construction (an AbortSignal, a parsed
+ * URL, a Headers copy) was a measurable part of each request. Node lower-cases header names;
+ * a repeated header reads as Fetch joins it. Both hot handlers are GETs that read nothing else
+ * (test/integration/hot-path.test.ts compares their answers with the route's own).
+ */
+class HotRequest {
+  readonly method = 'GET';
+  readonly url: string;
+  readonly headers: Pick<Headers, 'get' | 'has'>;
+  constructor(req: IncomingMessage, m: HotMatch) {
+    this.url = `http://${HOST_FOR_URL}${m.path}${m.search}`;
+    const h = req.headers;
+    this.headers = {
+      get: (name: string) => {
+        const v = h[name.toLowerCase()];
+        return v === undefined ? null : Array.isArray(v) ? v.join(', ') : v;
+      },
+      has: (name: string) => h[name.toLowerCase()] !== undefined,
+    };
   }
-  return new Request(`http://${HOST_FOR_URL}${m.path}${m.search}`, { method: 'GET', headers });
 }
 
 // Route handlers read only the path and query of request.url; a fixed origin keeps a client's Host
 // header from making the URL unparseable (Next.js answers that case itself).
 const HOST_FOR_URL = '127.0.0.1';
 
+// proxy.ts's headers for API responses: the same for every hot answer (no nonce, no page) while
+// the public URL (https or not: HSTS) stays the same.
+let apiHeaders: { publicUrl: string | undefined; list: [string, string][] } | null = null;
+function securityHeaderList(): [string, string][] {
+  const publicUrl = process.env.NEXTAUTH_URL;
+  if (!apiHeaders || apiHeaders.publicUrl !== publicUrl) {
+    apiHeaders = { publicUrl, list: Object.entries(securityHeaders({ nonce: null, publicUrl })).map(([k, v]) => [k.toLowerCase(), v]) };
+  }
+  return apiHeaders.list;
+}
+
 /** Answer a matched request with the route's handler and proxy.ts's API headers. */
 export async function serveHot(req: IncomingMessage, res: ServerResponse, m: HotMatch): Promise<void> {
-  let status: number;
-  let headers: Record<string, string>;
-  let body: Buffer;
+  let answer: PlainAnswer;
   try {
-    const response = await m.route.handler(fetchRequest(req, m), { params: Promise.resolve(m.params) });
-    status = response.status;
-    headers = Object.fromEntries(response.headers);
-    body = Buffer.from(await response.arrayBuffer());
+    answer = await m.route.answer(new HotRequest(req, m) as unknown as Request, m.params);
   } catch (e) {
     console.error('[hot-path] unhandled error', e);
-    status = 500;
-    headers = { 'content-type': 'application/problem+json', 'cache-control': 'no-store' };
-    body = Buffer.from(JSON.stringify({ type: 'https://model-registry.local/problems/500', title: 'Internal server error', status: 500, detail: 'Something went wrong on the server; the change was not applied' }));
+    answer = {
+      status: 500,
+      headers: { 'content-type': 'application/problem+json', 'cache-control': 'no-store' },
+      body: JSON.stringify({ type: 'https://model-registry.local/problems/500', title: 'Internal server error', status: 500, detail: 'Something went wrong on the server; the change was not applied' }),
+    };
   }
-  for (const [k, v] of Object.entries(securityHeaders({ nonce: null, publicUrl: process.env.NEXTAUTH_URL }))) headers[k.toLowerCase()] = v;
-  headers['content-length'] = String(body.length);
-  res.writeHead(status, headers);
-  res.end(body);
+  const headers = answer.headers;
+  for (const [k, v] of securityHeaderList()) headers[k] = v;
+  headers['content-length'] = String(Buffer.byteLength(answer.body));
+  res.writeHead(answer.status, headers);
+  res.end(answer.body);
 }
