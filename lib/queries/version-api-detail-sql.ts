@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { readRows, type Db } from '../db';
 import { orderDefinitions, type MetricDefinitionInfo } from '../domain/metrics';
 import { Prisma } from '../generated/prisma/client';
 import type { VersionStatus } from '../generated/prisma/enums';
@@ -45,7 +45,8 @@ export type VersionApiRows = {
 
 /** Everything the API's detail of one version sends, read in one statement; null when the reference names no version. */
 export async function readVersionApiRows(db: Db, ref: string): Promise<VersionApiRows | null> {
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+  // readRows: a plain pg pool beside the ORM's (every column is JSON, parsed alike either way).
+  const rows = await readRows<Row>(db, Prisma.sql`
     WITH v AS (
       SELECT mv.*, c.key AS c_key, c.name AS c_name, c.folder AS c_folder, u.name AS u_name, u.email AS u_email
       FROM (SELECT * FROM model_versions WHERE ${versionRefSql(ref)}) mv
