@@ -62,7 +62,8 @@ async function oracle(d: Db, p: ListVersionsParams, sort: VersionSort, order: So
     metricDefinitions(d),
   ]);
   const values = await overallValues(d, rows.map((r) => r.id), defs, KEY_METRICS);
-  const items = rows.map(({ component, ...r }) => ({ ...r, component: component.key, keyMetrics: values.get(r.id) ?? {} }));
+  // The list gives the release date as its calendar day (YYYY-MM-DD); Prisma reads it as UTC midnight.
+  const items = rows.map(({ component, ...r }) => ({ ...r, releaseDate: r.releaseDate.toISOString().slice(0, 10), component: component.key, keyMetrics: values.get(r.id) ?? {} }));
   return { items, total, page, pageSize, sort, order };
 }
 
