@@ -74,7 +74,9 @@ for (const { name, viewport } of VIEWPORTS) {
       await reject.click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Reject promotion' }).click();
       // The result in place, where the vote was cast; the page did not change.
-      await expect(card.getByTestId('form-result')).toContainText(`Vote recorded (${made.quorum - 1}/${made.quorum} approvals)`);
+      // The vote's answer re-renders the whole approvals page (every open request with its evidence):
+      // on a loaded CI machine that took over 10 s once (2026-12-01), as approvals.spec.ts saw before.
+      await expect(card.getByTestId('form-result')).toContainText(`Vote recorded (${made.quorum - 1}/${made.quorum} approvals)`, { timeout: 30_000 });
       await expect(card.getByTestId('my-vote')).toContainText('You voted reject — “IS below what the scenario needs”');
       await expect(card.getByTestId('votes')).toContainText('IS below what the scenario needs');
       expect(new URL(page.url()).pathname).toBe('/approvals');
@@ -90,7 +92,7 @@ for (const { name, viewport } of VIEWPORTS) {
       const card = page.getByTestId('promotion-request').filter({ hasText: made.modelId });
       await expect(card.getByTestId('evidence-metrics')).toBeVisible();
       await card.getByRole('button', { name: 'Approve' }).click();
-      await expect(card.getByTestId('form-result')).toContainText(`${made.modelId} is now in production`);
+      await expect(card.getByTestId('form-result')).toContainText(`${made.modelId} is now in production`, { timeout: 30_000 });
       await expect(card.getByTestId('my-vote')).toContainText('You voted approve');
       const [v] = await dbQuery<{ status: string }>('SELECT status::text FROM model_versions WHERE model_id = $1', [made.modelId]);
       expect(v.status).toBe('production');
@@ -119,7 +121,7 @@ for (const { name, viewport } of VIEWPORTS) {
       await card.getByLabel(/Comment/).fill('Only one scenario tested');
       await card.getByRole('button', { name: 'Reject' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'Reject parameter set' }).click();
-      await expect(card.getByTestId('form-result')).toContainText('Vote recorded');
+      await expect(card.getByTestId('form-result')).toContainText('Vote recorded', { timeout: 30_000 });
       await expect(card.getByTestId('parameter-votes')).toContainText('✗ rejected by E2E committee (you) — “Only one scenario tested”');
       expect(new URL(page.url()).pathname).toBe('/approvals');
       const rows = await dbQuery<{ decision: string; comment: string }>('SELECT decision::text, comment FROM parameter_set_votes WHERE voter_id = $1', [member.id]);
