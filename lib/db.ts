@@ -54,7 +54,7 @@ export function createPrismaClient(connectionString?: string): PrismaClient {
 }
 
 /** The registration of a top-level client (any copy's shared `prisma` resolved); none for a transaction client. */
-const registrationOf = (db: object) => registrations.get(sharedProxies.has(db) ? (globalForPrisma.prisma ??= createPrismaClient()) : db);
+const registrationOf = (db: object) => registrations.get(sharedProxies.has(db) ? sharedClient() : db);
 
 /**
  * The rows of one read-only statement. On a top-level client it runs on a plain pg pool beside
@@ -99,11 +99,15 @@ export function connectionStringOf(db: object): string | undefined {
   return registrationOf(db)?.url;
 }
 
+/** The one client of the process, made on first use by whichever copy of this module asks first. */
+function sharedClient(): PrismaClient {
+  return (globalForPrisma.prisma ??= createPrismaClient());
+}
+
 /** One client per process (Next's dev server reloads modules; keep the pool across reloads). */
 export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, prop, receiver) {
-    globalForPrisma.prisma ??= createPrismaClient();
-    return Reflect.get(globalForPrisma.prisma, prop, receiver);
+    return Reflect.get(sharedClient(), prop, receiver);
   },
 });
 sharedProxies.add(prisma);
