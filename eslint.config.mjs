@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['node_modules/**', '.next/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts',
+    ignores: ['node_modules/**', '**/.next/**', 'lib/generated/**', '.data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts',
       // compiled by `npm run build` (scripts/build-runtime.mjs)
       'scripts/start.mjs', 'scripts/server.mjs', 'scripts/admin.mjs', 'scripts/run-job.mjs', 'prisma/seed.mjs', 'cli/main.mjs'],
   },

@@ -13,10 +13,16 @@
 //     per page on Debian's Chromium (CHROME_PATH, default /usr/bin/chromium), one fresh browser
 //     per run, and prints the median score of each category per page, with the median run's
 //     metrics and the scripts that cost the most main-thread time (bootup-time);
-//  4. writes every run's scores and the medians as JSON (--json, default
-//     bench-results/lighthouse.json) and stops the server it started.
+//  4. measures the floor first, with the same settings in the same run: a bare Next.js App Router
+//     app (scripts/lighthouse-floor: no stylesheet, no client component, no app code) built and
+//     served with this repository's next and react on --port + 10, its "hello" page and a page with
+//     a 25-row server-rendered table; each page's score is also given as a ratio to the bare table
+//     (the host's speed moves every score; the ratio says what is the app's and what the framework's
+//     on this machine). --no-floor skips it;
+//  5. writes every run's scores and the medians as JSON (--json, default
+//     bench-results/lighthouse.json) and stops the servers it started.
 //
-// Options: --runs=3 --pages=dashboard,versions,… --port=3208 --url=… --build --fresh (drop and
+// Options: --runs=3 --pages=dashboard,versions,… --port=3208 --url=… --no-floor --build --fresh (drop and
 //          re-seed the database) --json=… --reports=DIR (keep each run's full JSON report)
 //          --cpu=N (CPU slowdown multiplier instead of the default 4) --calibrate (choose it from
 //          this machine's Lighthouse BenchmarkIndex, as Lighthouse's docs/throttling.md says to:
@@ -65,7 +71,10 @@ const CHROME_FLAGS = '--headless --no-sandbox --disable-gpu --disable-background
 export type PageResult = {
   page: string;
   url: string;
-  role: Role;
+  /** null for the floor's pages (no account) */
+  role: Role | null;
+  /** a page of the bare Next.js app (scripts/lighthouse-floor), not of the product */
+  floor?: boolean;
   runs: Record<Category, number>[];
   median: Record<Category, number>;
   /** of the run with the median performance score */
@@ -77,7 +86,14 @@ export type PageResult = {
 };
 /** The CPU slowdown the last runLighthouse used (4 unless --cpu or --calibrate). */
 const calibration = { cpu: 4 };
-export type LighthouseOptions = { cpu?: number; calibrate?: boolean; runs?: number; pages?: string[]; port?: number; url?: string; build?: boolean; fresh?: boolean; reportsDir?: string; log?: (m: string) => void };
+export type LighthouseOptions = { cpu?: number; calibrate?: boolean; runs?: number; pages?: string[]; port?: number; url?: string; build?: boolean; fresh?: boolean; floor?: boolean; reportsDir?: string; log?: (m: string) => void };
+
+/** The floor's pages (scripts/lighthouse-floor/app): the framework alone, as a baseline. */
+export const FLOOR_PAGES = [
+  { name: 'bare next', path: '/' },
+  { name: 'bare table', path: '/table' },
+] as const;
+const FLOOR_DIR = 'scripts/lighthouse-floor';
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -111,22 +127,41 @@ async function startServer(port: number, dbUrl: string, log: (m: string) => void
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, DATABASE_URL: dbUrl, MGR_SEED: '1', PORT: String(port), HOST: '127.0.0.1', NEXTAUTH_SECRET: randomBytes(32).toString('hex'), NEXTAUTH_URL: `http://127.0.0.1:${port}` },
   });
+  log(`starting the server on port ${port} (scripts/start.mts; builds first if the sources changed)`);
+  return whenReady(child, `http://127.0.0.1:${port}/api/v1/health`, 'the server');
+}
+
+/**
+ * The floor (scripts/lighthouse-floor), built with this repository's Next.js (~15 s) and served by
+ * `next start` on its own port: what the framework alone costs on this machine.
+ */
+async function startFloor(port: number, log: (m: string) => void): Promise<ChildProcess> {
+  const next = createRequire(path.join(root, 'package.json')).resolve('next/dist/bin/next');
+  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' as const };
+  log(`building the floor: a bare Next.js App Router app (${FLOOR_DIR})`);
+  await run(process.execPath, [next, 'build', FLOOR_DIR], { cwd: root, env, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawn(process.execPath, [next, 'start', FLOOR_DIR, '-p', String(port), '-H', '127.0.0.1'], { cwd: root, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+  log(`starting the floor on port ${port}`);
+  return whenReady(child, `http://127.0.0.1:${port}/`, 'the floor');
+}
+
+/** Resolves with the child once `url` answers 2xx; rejects with its last output if it exits first. */
+async function whenReady(child: ChildProcess, url: string, what: string): Promise<ChildProcess> {
   let output = '';
   const keep = (b: Buffer) => (output = (output + b.toString()).slice(-4000));
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready:\n${output}`))));
+  const exited = new Promise<never>((_, reject) => child.on('exit', (code) => reject(new Error(`${what} exited (${code}) before it was ready:\n${output}`))));
   const ready = (async () => {
     for (;;) {
       try {
-        if ((await fetch(`http://127.0.0.1:${port}/api/v1/health`)).ok) return;
+        if ((await fetch(url)).ok) return;
       } catch {
         /* not listening yet */
       }
       await new Promise((r) => setTimeout(r, 1000));
     }
   })();
-  log(`starting the server on port ${port} (scripts/start.mts; builds first if the sources changed)`);
   await Promise.race([ready, exited]);
   child.removeAllListeners('exit');
   return child;
@@ -191,9 +226,10 @@ export function calibratedMultiplier(benchmarkIndex: number): number {
   return 2;
 }
 
-async function lighthouseOnce(url: string, cookie: string, reportPath: string, log: (m: string) => void, cpu?: number): Promise<Record<string, unknown>> {
+async function lighthouseOnce(url: string, cookie: string | null, reportPath: string, log: (m: string) => void, cpu?: number): Promise<Record<string, unknown>> {
   const cli = createRequire(path.join(root, 'package.json')).resolve('lighthouse/cli/index.js');
-  const args = [cli, url, '--output=json', `--output-path=${reportPath}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`, `--extra-headers=${JSON.stringify({ Cookie: cookie })}`];
+  const args = [cli, url, '--output=json', `--output-path=${reportPath}`, '--quiet', `--chrome-flags=${CHROME_FLAGS}`];
+  if (cookie) args.push(`--extra-headers=${JSON.stringify({ Cookie: cookie })}`);
   if (cpu) args.push(`--throttling.cpuSlowdownMultiplier=${cpu}`);
   const options = { env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, maxBuffer: 64 * 1024 * 1024 };
   // On a loaded or slow machine Lighthouse now and then loses the trace (NO_NAVSTART) and exits 1;
@@ -224,6 +260,8 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
   const pages = opts.pages?.length ? PAGES.filter((p) => opts.pages!.includes(p.name)) : PAGES;
   const dbUrl = opts.url ? null : databaseUrl(port);
   let server: ChildProcess | null = null;
+  let floorServer: ChildProcess | null = null;
+  const floorPort = port + 10;
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'mgr-lighthouse-'));
   try {
     if (dbUrl && opts.fresh) await adminQuery(dbUrl, `DROP DATABASE IF EXISTS "${new URL(dbUrl).pathname.slice(1)}" WITH (FORCE)`);
@@ -232,6 +270,7 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
       await run('npm', ['run', 'build'], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     }
     if (dbUrl) server = await startServer(port, dbUrl, log);
+    if (opts.floor !== false) floorServer = await startFloor(floorPort, log);
     const base = opts.url?.replace(/\/$/, '') ?? `http://127.0.0.1:${port}`;
     const cookies = new Map<Role, string>();
     for (const role of new Set(pages.map((p) => p.role))) cookies.set(role, await signIn(base, ACCOUNTS[role]));
@@ -249,13 +288,13 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
     }
     calibration.cpu = cpu ?? 4;
     const results: PageResult[] = [];
-    for (const page of pages) {
-      const url = base + page.path(r);
+    const measure = async (name: string, url: string, pathname: string, role: Role | null, floor: boolean) => {
       const lhrs: Lhr[] = [];
+      const cookie = role ? cookies.get(role)! : null;
       for (let i = 0; i < runs; i++) {
-        const reportPath = path.join(opts.reportsDir ?? tmp, `${page.name}-${i + 1}.json`);
+        const reportPath = path.join(opts.reportsDir ?? tmp, `${name.replace(/\W+/g, '-')}-${i + 1}.json`);
         if (opts.reportsDir) mkdirSync(opts.reportsDir, { recursive: true });
-        lhrs.push((await lighthouseOnce(url, cookies.get(page.role)!, reportPath, log, cpu)) as unknown as Lhr);
+        lhrs.push((await lighthouseOnce(url, cookie, reportPath, log, cpu)) as unknown as Lhr);
         if (new URL(lhrs[i].finalDisplayedUrl).pathname.startsWith('/signin')) throw new Error(`${url} redirected to the sign-in page: the session cookie was not accepted`);
       }
       const scores = lhrs.map((l) => Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((l.categories[c].score ?? 0) * 100)])) as Record<Category, number>);
@@ -263,29 +302,44 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
       const byPerf = lhrs.map((l, i) => ({ l, p: scores[i].performance })).sort((a, b) => a.p - b.p);
       const mid = byPerf[Math.floor((byPerf.length - 1) / 2)].l;
       const failing = [...new Set(lhrs.flatMap((l) => (['accessibility', 'best-practices', 'seo'] as const).flatMap((c) => l.categories[c].auditRefs.filter((a) => a.weight > 0 && l.audits[a.id].score !== null && l.audits[a.id].score! < 1).map((a) => `${c}:${a.id}`))))];
+      const origin = new URL(url).origin;
       results.push({
-        page: page.name,
-        url: page.path(r),
-        role: page.role,
+        page: name,
+        url: pathname,
+        role,
+        ...(floor ? { floor: true } : {}),
         runs: scores,
         median: med,
         metrics: Object.fromEntries(METRICS.map((m) => [m, Math.round((mid.audits[m].numericValue ?? 0) * 1000) / 1000])),
-        bootup: (mid.audits['bootup-time'].details?.items ?? []).slice(0, 4).map((it) => ({ url: it.url.replace(base, ''), scriptingMs: Math.round(it.scripting ?? 0), totalMs: Math.round(it.total ?? 0) })),
+        bootup: (mid.audits['bootup-time'].details?.items ?? []).slice(0, 4).map((it) => ({ url: it.url.replace(origin, ''), scriptingMs: Math.round(it.scripting ?? 0), totalMs: Math.round(it.total ?? 0) })),
         failing,
         benchmarkIndex: median(lhrs.map((l) => l.environment?.benchmarkIndex ?? 0)),
       });
-      log(`${page.name.padEnd(10)} ${CATEGORIES.map((c) => `${c} ${med[c]}`).join(' · ')}  (runs: ${scores.map((s) => s.performance).join('/')})`);
+      log(`${name.padEnd(10)} ${CATEGORIES.map((c) => `${c} ${med[c]}`).join(' · ')}  (runs: ${scores.map((s) => s.performance).join('/')})`);
+    };
+    if (floorServer) {
+      const floorBase = `http://127.0.0.1:${floorPort}`;
+      for (const page of FLOOR_PAGES) await (await fetch(floorBase + page.path)).text();
+      for (const page of FLOOR_PAGES) await measure(page.name, floorBase + page.path, page.path, null, true);
     }
+    for (const page of pages) await measure(page.name, base + page.path(r), page.path(r), page.role, false);
     return results;
   } finally {
     if (server) stopServer(server);
+    if (floorServer) stopServer(floorServer);
     rmSync(tmp, { recursive: true, force: true });
   }
 }
 
+/** The table: the floor's rows first (when measured), and each page's performance against the bare table's. */
 export function lighthouseTable(results: PageResult[]): string {
-  const head = '| page | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | runs (perf) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |';
-  const rows = results.map((p) => `| ${p.page} | ${p.median.performance} | ${p.median.accessibility} | ${p.median['best-practices']} | ${p.median.seo} | ${Math.round(p.metrics['largest-contentful-paint'])} | ${Math.round(p.metrics['total-blocking-time'])} | ${p.metrics['cumulative-layout-shift'].toFixed(3)} | ${p.runs.map((s) => s.performance).join(' / ')} |`);
+  const bare = results.find((p) => p.floor && p.page === FLOOR_PAGES[1].name)?.median.performance;
+  const head = '| page | performance | vs bare table | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | runs (perf) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
+  const rows = results.map((p) => {
+    const vs = bare && !p.floor ? (p.median.performance / bare).toFixed(2) : '';
+    const name = p.floor ? `${p.page} (floor)` : p.page;
+    return `| ${name} | ${p.median.performance} | ${vs} | ${p.median.accessibility} | ${p.median['best-practices']} | ${p.median.seo} | ${Math.round(p.metrics['largest-contentful-paint'])} | ${Math.round(p.metrics['total-blocking-time'])} | ${p.metrics['cumulative-layout-shift'].toFixed(3)} | ${p.runs.map((s) => s.performance).join(' / ')} |`;
+  });
   return [head, ...rows].join('\n');
 }
 
@@ -299,7 +353,7 @@ export async function lighthouseReport(opts: LighthouseOptions & { json?: string
   const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`\nLighthouse ${version}, mobile (simulated slow 4G, CPU slowdown ${calibration.cpu}×${calibration.cpu === 4 ? ', the default' : ''}; BenchmarkIndex ${results.map((p) => Math.round(p.benchmarkIndex)).join('/')}), median of ${opts.runs ?? 3} runs per page; load average before ${load(loadBefore)}, after ${load(os.loadavg())}\n`);
   console.log(lighthouseTable(results));
-  for (const p of results) if (p.failing.length) console.log(`${p.page}: ${p.failing.join(', ')}`);
+  for (const p of results) if (p.failing.length && !p.floor) console.log(`${p.page}: ${p.failing.join(', ')}`);
   mkdirSync(path.dirname(path.resolve(root, json)), { recursive: true });
   writeFileSync(path.resolve(root, json), JSON.stringify({ started, finished: new Date(), lighthouse: version, cpuSlowdownMultiplier: calibration.cpu, loadBefore, loadAfter: os.loadavg(), results }, null, 2));
   console.log(`\nwrote ${json}`);
@@ -317,6 +371,7 @@ if (import.meta.filename === path.resolve(process.argv[1] ?? '')) {
     url: arg('url'),
     build: process.argv.includes('--build'),
     fresh: process.argv.includes('--fresh'),
+    floor: !process.argv.includes('--no-floor'),
     reportsDir: arg('reports'),
     json: arg('json'),
   });
