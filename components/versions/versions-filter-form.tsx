@@ -1,4 +1,4 @@
-import Link from '@/components/ui/link';
+import Link from 'next/link';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import type { ListVersionsParams } from '@/lib/contracts/version-list';
 
