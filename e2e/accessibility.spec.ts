@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test, untilQuiet } from './fixtures';
 
 // axe-core (WCAG 2.1 A/AA rules: labels, contrast, landmarks, ARIA) on every page of the app at
 // the desktop size. A violation of any impact fails the test (issue 10: "no violations of any
@@ -24,7 +24,7 @@ for (const { path, role } of PAGES) {
     await signIn(role);
     const res = await page.goto(path);
     expect(res?.status()).toBe(200);
-    await page.waitForLoadState('networkidle');
+    await untilQuiet(page);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
     const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
     expect(results.violations, report).toEqual([]);
@@ -40,7 +40,7 @@ for (const { path, role } of PAGES) {
     await page.setViewportSize({ width: 412, height: 823 });
     await signIn(role);
     await page.goto(path);
-    await page.waitForLoadState('networkidle');
+    await untilQuiet(page);
     const results = await new AxeBuilder({ page }).withRules(['target-size']).analyze();
     expect(results.violations.flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary}`))).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
-import { dbQuery, expect, insertApiToken, makePromotion, test } from './fixtures';
+import { dbQuery, expect, insertApiToken, makePromotion, test, untilQuiet } from './fixtures';
 import type { Page } from '@playwright/test';
 
 // Issue 10, the approval half of "done when": a committee member decides a promotion request and
@@ -141,7 +141,7 @@ for (const { name, viewport } of VIEWPORTS) {
         await signIn('committee');
         const res = await page.goto(path);
         expect(res?.status()).toBe(200);
-        await page.waitForLoadState('networkidle');
+        await untilQuiet(page);
         await notWiderThanViewport(page);
         const results = await new AxeBuilder({ page }).analyze();
         const report = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');

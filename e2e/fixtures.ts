@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Page, type Request } from '@playwright/test';
 import bcrypt from 'bcryptjs';
 import pg from 'pg';
 
@@ -106,7 +106,49 @@ type Fixtures = {
   signIn: (role: Role, opts?: { senior?: boolean }) => Promise<TestUser>;
 };
 
+/** Each test page's requests in flight and the time of its last request event (see untilQuiet). */
+const network = new WeakMap<Page, { inflight: Set<Request>; lastEvent: number }>();
+
+/** Tracks a page made outside the `page` fixture (a context of its own) for untilQuiet. */
+export function trackRequests(page: Page): void {
+  const state = { inflight: new Set<Request>(), lastEvent: Date.now() };
+  const done = (r: Request) => {
+    state.inflight.delete(r);
+    state.lastEvent = Date.now();
+  };
+  page.on('request', (r) => {
+    state.inflight.add(r);
+    state.lastEvent = Date.now();
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  network.set(page, state);
+}
+
+/**
+ * The page has loaded and no request has been in flight for 500 ms: what Playwright's
+ * `waitForLoadState('networkidle')` means, without its race. Playwright drops "networkidle" at the
+ * load event when a request came and went after it had fired, and starts no new timer until
+ * another request ends; a page whose last chunk loads just before `load` and that fetches nothing
+ * afterwards then never becomes idle (seen on the version page at 4× CPU slowdown once links
+ * stopped prefetching; decision 026). Counted from the page's own request events instead.
+ */
+export async function untilQuiet(page: Page, timeout = 30_000): Promise<void> {
+  const state = network.get(page);
+  if (!state) throw new Error("untilQuiet needs the test's own page (the fixture tracks its requests)");
+  await page.waitForLoadState('load');
+  const deadline = Date.now() + timeout;
+  while (state.inflight.size > 0 || Date.now() - state.lastEvent < 500) {
+    if (Date.now() > deadline) throw new Error(`requests still in flight after ${timeout} ms: ${[...state.inflight].map((r) => r.url()).join(', ')}`);
+    await page.waitForTimeout(50);
+  }
+}
+
 export const test = base.extend<Fixtures>({
+  page: async ({ page }, provide) => {
+    trackRequests(page);
+    await provide(page);
+  },
   signIn: async ({ page }, provide) => {
     await provide(async (role, opts) => {
       const user = await createUser(role, opts);

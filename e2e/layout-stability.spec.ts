@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, test, untilQuiet } from './fixtures';
 
 // Issue 11: Lighthouse's mobile run scored the version page 92–96 on a fast host with runs of CLS
 // 0.125. What moved: the sections a phone sees first (promotion, lifecycle, overview) streamed in
@@ -41,7 +41,7 @@ for (const { path, role } of PAGES) {
     for (let load = 0; load < 3; load++) {
       const res = await page.goto(path, { waitUntil: 'load' });
       expect(res?.status()).toBe(200);
-      await page.waitForLoadState('networkidle');
+      await untilQuiet(page);
       const shifts = await page.evaluate(() => (window as unknown as { __shifts: Shift[] }).__shifts);
       const cls = shifts.reduce((sum, s) => sum + s.value, 0);
       expect(cls, `load ${load + 1} of ${path}: ${JSON.stringify(shifts, null, 1)}`).toBeLessThan(0.01);

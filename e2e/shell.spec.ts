@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { createUser, dbQuery, expect, insertApiToken, openAccountMenu, signInAs, test, type Role, type TestUser } from './fixtures';
+import { createUser, dbQuery, expect, insertApiToken, openAccountMenu, signInAs, test, trackRequests, untilQuiet, type Role, type TestUser } from './fixtures';
 
 // Issue 10 items 6, 9, 10, 11, 13 and dark mode: the app shell on every page, for every role.
 
@@ -106,7 +106,9 @@ test.describe('every page at 390 px, every role, light and dark', () => {
   /** A page of the role's own at 390 px, signed in from the session made in beforeAll. */
   async function rolePage(browser: Browser, baseURL: string | undefined, role: Role): Promise<Page> {
     const context = await browser.newContext({ baseURL, storageState: sessions[role], viewport: { width: 390, height: 844 } });
-    return context.newPage();
+    const page = await context.newPage();
+    trackRequests(page);
+    return page;
   }
 
   // One test per role and page (not one per role over every page): each stays well inside its
@@ -125,7 +127,7 @@ test.describe('every page at 390 px, every role, light and dark', () => {
           expect(res?.status(), url).toBe(200);
           await expect(page.getByTestId('whoami')).toContainText(users[role].email);
         }
-        await page.waitForLoadState('networkidle');
+        await untilQuiet(page);
         const problems: string[] = [];
         for (const scheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme: scheme });
