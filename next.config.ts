@@ -10,10 +10,10 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 for pages a role may not see.
-  // inlineCss: the Tailwind stylesheet (~30 KB, ~8 KB gzipped) goes into the document's <style>
-  // instead of a render-blocking <link>: one round trip less before the first paint on a slow
-  // connection (Lighthouse mobile; decision 018). The CSP allows inline styles already.
-  experimental: { authInterrupts: true, inlineCss: true },
+  // inlineCss stays off: inlined, the stylesheet went into each document three times (a <style> and
+  // twice in the RSC payload, 168 KB of the versions list's 303 KB); as a file it is cached once
+  // (decision 026, which reverses decision 018 on this point).
+  experimental: { authInterrupts: true },
   // Security headers (CSP with a nonce per request, Permissions-Policy, HSTS behind https) are set
   // per request by proxy.ts: see lib/security-headers.ts. Static files skip the proxy.
   async headers() {

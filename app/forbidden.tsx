@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AppNav } from '@/components/nav/app-nav';
 import { getSessionActor } from '@/lib/auth/session';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ActionForm, SubmitButton, type FormAction } from '@/components/ui/action-form';
 import { StatusBadge, Tag } from '@/components/ui/badge';
 import { Time } from '@/components/ui/time';

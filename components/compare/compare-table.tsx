@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { Delta } from '@/components/versions/delta';
 import { fmtSigned, fmtValue, languageLabel, scenarioLabel } from '@/components/versions/format';

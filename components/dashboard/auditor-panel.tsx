@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { verifyChainAction } from '@/app/(app)/audit/actions';
 import { VerifyChainButton } from '@/components/audit/verify-button';
 import { Card, EmptyState } from '@/components/ui/card';

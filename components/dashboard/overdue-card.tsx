@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Card, EmptyState } from '@/components/ui/card';
 import type { ServiceContext } from '@/lib/context';
 import { overdueItems } from '@/lib/queries/dashboard-auditor';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { parseModelId } from '@/lib/domain/naming';
 import type { ProductionTimeline as Timeline } from '@/lib/queries/production-at';
 import { monthTicks } from './time-ticks';

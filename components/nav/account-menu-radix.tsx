@@ -1,7 +1,7 @@
 'use client';
 
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AccountButtonContent, type AccountMenuProps } from './account-menu';
 import { signOut } from './sign-out';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { VotePanel } from '@/components/approvals/vote-panel';
 import type { FormAction } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ListVersionsParams } from '@/lib/contracts/version-list';
 import type { VersionList } from '@/lib/queries/version-list';
 import { versionsUrl } from './list-url';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import type { ListVersionsParams } from '@/lib/contracts/version-list';
 

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { StatusBadge } from '@/components/ui/badge';
 import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { defaultOrder, type ListVersionsParams, type VersionSort } from '@/lib/contracts/version-list';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ServiceContext } from '@/lib/context';
 import { autoDisabledWebhookEndpoints } from '@/lib/queries/webhooks';
 

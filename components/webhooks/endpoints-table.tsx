@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { Tag } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';

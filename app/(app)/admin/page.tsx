@@ -1,6 +1,6 @@
 import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Time } from '@/components/ui/time';
 import { ActionForm } from '@/components/ui/action-form';
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import { Tag } from '@/components/ui/badge';
 import { Card, PageHeader } from '@/components/ui/card';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DecisionPanel, stateLabel } from '@/components/approvals/decision-panel';
 import { ParameterSetCard } from '@/components/parameters/parameter-set-card';
 import { RequestPromotionPanel } from '@/components/approvals/request-promotion-panel';

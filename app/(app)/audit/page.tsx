@@ -1,6 +1,6 @@
 import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { VerifyChainButton } from '@/components/audit/verify-button';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';

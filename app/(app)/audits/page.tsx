@@ -1,6 +1,6 @@
 import { Table, TBody, Td, Th, THead } from '@/components/ui/table';
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { GenerateAuditForm } from '@/components/audits/generate-audit-form';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { requirePageActor } from '@/lib/auth/session';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ActionForm } from '@/components/ui/action-form';
 import { ConfirmSubmit } from '@/components/ui/confirm-dialog';
 import { StatusBadge, Tag } from '@/components/ui/badge';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { buttonClass, inputClass, labelClass } from '@/components/ui/button';
 import { Card, PageHeader } from '@/components/ui/card';
 import { RowHeader, Table, TBody, Td, Th, THead } from '@/components/ui/table';

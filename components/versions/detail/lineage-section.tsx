@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Tag } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import type { FormAction } from '@/components/ui/action-form';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { StatusBadge, Tag } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import type { VersionCore } from '@/lib/queries/version-core';
