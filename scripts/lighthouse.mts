@@ -88,11 +88,12 @@ export type PageResult = {
 const calibration = { cpu: 4 };
 export type LighthouseOptions = { cpu?: number; calibrate?: boolean; runs?: number; pages?: string[]; port?: number; url?: string; build?: boolean; fresh?: boolean; floor?: boolean; reportsDir?: string; log?: (m: string) => void };
 
-/** The floor's pages (scripts/lighthouse-floor/app): the framework alone, as a baseline. */
+/** The floor's pages (scripts/lighthouse-floor/app): the framework alone; the table is the baseline of the ratios. */
 export const FLOOR_PAGES = [
-  { name: 'bare next', path: '/' },
-  { name: 'bare table', path: '/table' },
+  { name: 'bare next', path: '/', baseline: false },
+  { name: 'bare table', path: '/table', baseline: true },
 ] as const;
+const BASELINE = FLOOR_PAGES.find((p) => p.baseline)!.name;
 const FLOOR_DIR = 'scripts/lighthouse-floor';
 
 const median = (xs: number[]) => {
@@ -288,7 +289,8 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
     }
     calibration.cpu = cpu ?? 4;
     const results: PageResult[] = [];
-    const measure = async (name: string, url: string, pathname: string, role: Role | null, floor: boolean) => {
+    /** Runs Lighthouse on one page; a page without a role is the floor's (no account, no cookie). */
+    const measure = async (name: string, url: string, role: Role | null) => {
       const lhrs: Lhr[] = [];
       const cookie = role ? cookies.get(role)! : null;
       for (let i = 0; i < runs; i++) {
@@ -305,9 +307,9 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
       const origin = new URL(url).origin;
       results.push({
         page: name,
-        url: pathname,
+        url: url.slice(origin.length),
         role,
-        ...(floor ? { floor: true } : {}),
+        ...(role === null ? { floor: true } : {}),
         runs: scores,
         median: med,
         metrics: Object.fromEntries(METRICS.map((m) => [m, Math.round((mid.audits[m].numericValue ?? 0) * 1000) / 1000])),
@@ -320,9 +322,9 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
     if (floorServer) {
       const floorBase = `http://127.0.0.1:${floorPort}`;
       for (const page of FLOOR_PAGES) await (await fetch(floorBase + page.path)).text();
-      for (const page of FLOOR_PAGES) await measure(page.name, floorBase + page.path, page.path, null, true);
+      for (const page of FLOOR_PAGES) await measure(page.name, floorBase + page.path, null);
     }
-    for (const page of pages) await measure(page.name, base + page.path(r), page.path(r), page.role, false);
+    for (const page of pages) await measure(page.name, base + page.path(r), page.role);
     return results;
   } finally {
     if (server) stopServer(server);
@@ -333,7 +335,7 @@ export async function runLighthouse(opts: LighthouseOptions = {}): Promise<PageR
 
 /** The table: the floor's rows first (when measured), and each page's performance against the bare table's. */
 export function lighthouseTable(results: PageResult[]): string {
-  const bare = results.find((p) => p.floor && p.page === FLOOR_PAGES[1].name)?.median.performance;
+  const bare = results.find((p) => p.floor && p.page === BASELINE)?.median.performance;
   const head = '| page | performance | vs bare table | accessibility | best practices | SEO | LCP ms | TBT ms | CLS | runs (perf) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |';
   const rows = results.map((p) => {
     const vs = bare && !p.floor ? (p.median.performance / bare).toFixed(2) : '';
