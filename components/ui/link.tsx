@@ -1,15 +1,31 @@
-import NextLink from 'next/link';
-import type { ComponentProps } from 'react';
+import type { AnchorHTMLAttributes } from 'react';
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
+  href: string;
+  /** false: keep the scroll position when navigating (the router's `scroll` option) */
+  scroll?: boolean;
+  /** replace the history entry instead of pushing one */
+  replace?: boolean;
+};
 
 /**
- * The app's link: next/link without prefetching unless a caller asks for it (decision 026).
+ * The app's link: a plain `<a data-link>` that navigates client-side through one listener on the
+ * document (`LinkNavigation`, components/ui/link-navigation.tsx) — decision 027.
  *
- * Every page is dynamic and none has a `loading.tsx` (decision 024), so Next's default prefetch of
- * a link in the viewport fetches only the layouts the browser already has; on a list of 25
- * versions that was 12–25 requests whose answers the router decoded on the main thread during the
- * page's first seconds (Lighthouse long tasks on the dashboard and the versions list). A click
- * still navigates client-side; the page is rendered then, as it was before.
+ * Each next/link is a client component: React hydrates it, gives it an IntersectionObserver and a
+ * click handler, and on a list of 25 versions that was a share of the page's hydration (the list
+ * and its phone cards had 60 of them). This renders no client component: it can be used from server
+ * and client components alike, and a click before the page has hydrated is an ordinary page load,
+ * as with next/link. Nothing is prefetched (decision 026).
  */
-export default function Link({ prefetch = false, ...props }: ComponentProps<typeof NextLink>) {
-  return <NextLink prefetch={prefetch} {...props} />;
+export default function Link({ href, scroll, replace, ...props }: LinkProps) {
+  return (
+    <a
+      href={href}
+      data-link=""
+      data-scroll={scroll === false ? 'false' : undefined}
+      data-replace={replace ? '' : undefined}
+      {...props}
+    />
+  );
 }
