@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import { connection } from 'next/server';
 import { LinkNavigation } from '@/components/ui/link-navigation';
+import { LocalTimes } from '@/components/ui/local-times';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -33,6 +34,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-screen font-sans">
         {children}
         <LinkNavigation />
+        <LocalTimes />
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { createUser, expect, signInAs, test } from './fixtures';
 
 // Decision 027: app links are plain anchors, and one listener on the document navigates them
 // client-side. A client-side navigation keeps the window's JavaScript state; a page load loses it.
@@ -64,4 +64,33 @@ test('the phone menu closes and navigates client-side', async ({ page, signIn })
   await expect(page).toHaveURL(/\/parameters$/);
   await expect(sheet).toBeHidden();
   expect(await page.evaluate(() => window.__sameDocument)).toBe('phone');
+});
+
+test('times on a page reached client-side show in the viewer\'s time zone, as on a page loaded whole', async ({ browser }) => {
+  const context = await browser.newContext({ timezoneId: 'Asia/Tokyo', locale: 'en-GB', viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  try {
+    await signInAs(page, await createUser('auditor'));
+    await page.goto('/versions');
+    await page.evaluate(() => (window.__sameDocument = 'tokyo'));
+    await page.getByTestId('versions-table').getByRole('link', { name: VERSION }).click();
+    await expect(page).toHaveURL(new RegExp(`/versions/${VERSION}$`));
+    const first = page.locator('main time').first();
+    await expect(first).toHaveAttribute('data-local', '');
+    await expect(first).toHaveAttribute('title', /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/);
+    await expect(page.locator('main time[data-localize="datetime"]').first()).toContainText(/GMT\+9|JST/);
+    // Every time of the new page was localized, not only the first.
+    await expect.poll(() => page.locator('main time[data-localize]:not([data-local])').count()).toBe(0);
+    expect(await page.evaluate(() => window.__sameDocument)).toBe('tokyo');
+
+    // The audit log through the header: a hundred times, each in Tokyo time.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    await expect(page).toHaveURL(/\/audit$/);
+    await expect(page.getByTestId('audit-table')).toBeVisible();
+    await expect.poll(() => page.locator('main time[data-localize]:not([data-local])').count()).toBe(0);
+    await expect(page.getByTestId('audit-table').locator('time[data-localize="datetime"]').first()).toContainText(/GMT\+9|JST/);
+    expect(await page.evaluate(() => window.__sameDocument)).toBe('tokyo');
+  } finally {
+    await context.close();
+  }
 });

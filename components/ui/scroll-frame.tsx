@@ -13,8 +13,10 @@ export function ScrollFrame({ children, className, label, fallbackLabel }: { chi
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    // No measuring here: reading scrollWidth in the effect forced a layout of the whole page inside
+    // hydration's task. A ResizeObserver reports every observed box once after the next layout,
+    // so the first check comes from it, at no extra layout.
     const check = () => setScrolls(el.scrollWidth > el.clientWidth + 1);
-    check();
     const ro = new ResizeObserver(check);
     ro.observe(el);
     if (el.firstElementChild) ro.observe(el.firstElementChild);
