@@ -11,8 +11,7 @@ const localized = new WeakMap<HTMLTimeElement, string>();
  * language: once after the page hydrates, then whenever the document changes (a client-side
  * navigation, a streamed part of the page, a refresh that changes an instant). One client component
  * for the whole app instead of one per time (decision 027). The text is written in slices of a few
- * milliseconds, not all in one task: formatting a hundred times (the audit log) held the main
- * thread for ~140 ms on a throttled phone.
+ * milliseconds, so that no page's times, however many, make one long task.
  */
 export function LocalTimes() {
   useEffect(() => {
