@@ -13,11 +13,10 @@ const config = [
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      // Links go through components/ui/link.tsx: no viewport prefetch unless asked (decision 026).
+      // Links go through components/ui/link.tsx: plain anchors, no prefetch (decisions 026, 027).
       'no-restricted-imports': ['error', { paths: [{ name: 'next/link', message: "Import Link from '@/components/ui/link' (a plain anchor navigated by one document listener; decisions 026, 027)." }] }],
     },
   },
-  { files: ['components/ui/link.tsx'], rules: { 'no-restricted-imports': 'off' } },
 ];
 
 export default config;

@@ -31,8 +31,7 @@ export function clientNavigationTarget(
 
 /**
  * One click listener for every app link (decision 027): it does what next/link does on a click —
- * push (or replace) the route in a transition and scroll to the top unless the link says not to —
- * without a client component per link. It listens on the document in the bubbling phase, so a
+ * push the route in a transition and scroll to the top — without a client component per link. It listens on the document in the bubbling phase, so a
  * link's own onClick (the phone menu closing itself) runs first and may cancel the navigation.
  */
 export function LinkNavigation() {
@@ -44,9 +43,7 @@ export function LinkNavigation() {
       const to = clientNavigationTarget(event, anchor, window.location);
       if (to === null) return;
       event.preventDefault();
-      const options = { scroll: anchor.dataset.scroll !== 'false' };
-      if (anchor.hasAttribute('data-replace')) router.replace(to, options);
-      else router.push(to, options);
+      router.push(to);
     }
     document.addEventListener('click', onClick);
     return () => document.removeEventListener('click', onClick);

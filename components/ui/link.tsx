@@ -1,13 +1,5 @@
 import type { AnchorHTMLAttributes } from 'react';
 
-type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
-  href: string;
-  /** false: keep the scroll position when navigating (the router's `scroll` option) */
-  scroll?: boolean;
-  /** replace the history entry instead of pushing one */
-  replace?: boolean;
-};
-
 /**
  * The app's link: a plain `<a data-link>` that navigates client-side through one listener on the
  * document (`LinkNavigation`, components/ui/link-navigation.tsx) — decision 027.
@@ -18,14 +10,6 @@ type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & {
  * and client components alike, and a click before the page has hydrated is an ordinary page load,
  * as with next/link. Nothing is prefetched (decision 026).
  */
-export default function Link({ href, scroll, replace, ...props }: LinkProps) {
-  return (
-    <a
-      href={href}
-      data-link=""
-      data-scroll={scroll === false ? 'false' : undefined}
-      data-replace={replace ? '' : undefined}
-      {...props}
-    />
-  );
+export default function Link(props: AnchorHTMLAttributes<HTMLAnchorElement> & { href: string }) {
+  return <a data-link="" {...props} />;
 }
