@@ -39,6 +39,8 @@ test.describe('authorization is enforced on the server', () => {
     const res = await page.goto('/admin');
     expect(res?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: /may not open this page/ })).toBeVisible();
+    // The app's layout gives the header; the 403 content must not bring a second one.
+    await expect(page.locator('header')).toHaveCount(1);
   });
 
   test('a viewer calling an admin API action with its session gets 403', async ({ page, signIn }) => {

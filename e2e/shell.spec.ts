@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { request as playwrightRequest, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { createUser, dbQuery, expect, insertApiToken, openAccountMenu, signInAs, test, trackRequests, untilQuiet, type Role, type TestUser } from './fixtures';
 
 // Issue 10 items 6, 9, 10, 11, 13 and dark mode: the app shell on every page, for every role.
@@ -254,13 +254,24 @@ test('the 404 page has the app header; the icons exist and no request for one fa
   });
   page.on('console', (m) => {
     // The document's own 404 is what this page is; anything else (an icon, a script) is a fault.
-    if (m.type() === 'error' && !m.location().url.endsWith('/no-such-page')) failed.push(`console: ${m.text()} (${m.location().url})`);
+    if (m.type() === 'error' && !m.location().url.includes('/no-such-page')) failed.push(`console: ${m.text()} (${m.location().url})`);
   });
   await signIn('viewer');
   const res = await page.goto('/no-such-page');
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'There is nothing here' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Versions' })).toBeVisible();
+  await expect(page.locator('header')).toHaveCount(1);
+  // Deeper unmatched addresses too, and an unknown API address answers problem+json, not a page.
+  expect((await page.goto('/no-such-page/or/deeper'))?.status()).toBe(404);
+  await expect(page.getByRole('heading', { name: 'There is nothing here' })).toBeVisible();
+  for (const signedIn of [true, false]) {
+    const api = signedIn ? page.request : await playwrightRequest.newContext({ baseURL: new URL(page.url()).origin });
+    const r = await api.get('/api/v1/no-such-endpoint', { maxRedirects: 0 });
+    expect(r.status(), `signed in: ${signedIn}`).toBe(404);
+    expect(r.headers()['content-type']).toContain('application/problem+json');
+    expect(((await r.json()) as { code: string }).code).toBe('not_found');
+  }
   for (const icon of ['/favicon.ico', '/icon.svg', '/apple-touch-icon.png', '/logo.svg', '/manifest.webmanifest']) {
     const r = await page.request.get(icon);
     expect(r.status(), icon).toBe(200);
