@@ -277,6 +277,21 @@ test('the 404 page has the app header; the icons exist and no request for one fa
     expect(r.status(), icon).toBe(200);
   }
   await expect(page.locator('link[rel="icon"]').first()).toHaveAttribute('href', /icon\.svg|favicon\.ico/);
+  // The build's scripts and stylesheet come precompressed and cacheable for good (scripts/server.mts);
+  // a chunk that is not in the build is a plain 404, not the sign-in page or an HTML 404.
+  const assets = await page.evaluate(() => [...document.querySelectorAll<HTMLScriptElement | HTMLLinkElement>('script[src^="/_next/static/"], link[rel=stylesheet][href^="/_next/static/"]')].map((e) => ('src' in e ? e.src : e.href)));
+  expect(assets.length).toBeGreaterThan(1);
+  for (const url of assets) {
+    const r = await page.request.get(url, { headers: { 'accept-encoding': 'gzip' } });
+    expect(r.status(), url).toBe(200);
+    expect(r.headers()['content-encoding'], url).toBe('gzip');
+    expect(r.headers()['cache-control'], url).toContain('immutable');
+    expect(r.headers()['content-type'], url).toMatch(/^(application\/javascript|text\/css); charset=utf-8$/);
+    expect((await r.body()).length, url).toBeGreaterThan(0);
+  }
+  const gone = await page.request.get('/_next/static/chunks/not-in-this-build.js', { maxRedirects: 0 });
+  expect(gone.status()).toBe(404);
+  expect(gone.headers()['content-type']).toContain('text/plain');
   expect(failed).toEqual([]);
 });
 
