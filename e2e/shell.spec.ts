@@ -272,7 +272,7 @@ test('the 404 page has the app header; the icons exist and no request for one fa
     expect(r.headers()['content-type']).toContain('application/problem+json');
     expect(((await r.json()) as { code: string }).code).toBe('not_found');
   }
-  for (const icon of ['/favicon.ico', '/icon.svg', '/apple-touch-icon.png', '/logo.svg', '/manifest.webmanifest']) {
+  for (const icon of ['/favicon.ico', '/icon.svg', '/apple-touch-icon.png', '/logo.svg', '/manifest.webmanifest', '/robots.txt']) {
     const r = await page.request.get(icon);
     expect(r.status(), icon).toBe(200);
   }
