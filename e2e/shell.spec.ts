@@ -18,6 +18,8 @@ function appRoutes(): string[] {
       const full = path.join(dir, name);
       if (statSync(full).isDirectory()) walk(full);
       else if (name === 'page.tsx') {
+        // [...missing] is the 404 for addresses no page matches: its own tests are below.
+        if (dir.includes('[...')) continue;
         const rel = path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
         out.push(`/${rel.join('/')}`);
       }

@@ -20,6 +20,7 @@ import { filesNamed, relativePath } from '../source-files';
 withOwnDatabase('mgr_authz_api');
 
 const r = {
+  missing: await import('@/app/api/[...missing]/route'),
   versions: await import('@/app/api/v1/versions/route'),
   version: await import('@/app/api/v1/versions/[ref]/route'),
   modelCard: await import('@/app/api/v1/versions/[ref]/model-card/route'),
@@ -195,6 +196,8 @@ const PUBLIC: Record<string, string> = {
   'openapi.json GET': 'the API contract',
   'auth/[...nextauth] GET': "next-auth's sign-in endpoints (tested in health-and-signin.test.ts)",
   'auth/[...nextauth] POST': "next-auth's sign-in endpoints (tested in health-and-signin.test.ts)",
+  // app/api/[...missing]: an address no route matches; it reads nothing and answers 404 problem+json.
+  ...Object.fromEntries(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].map((m) => [`[...missing] ${m}`, 'unknown API address: 404 problem+json, reads nothing'])),
 };
 
 const tokens = {} as Record<RoleName, string>;
@@ -251,6 +254,13 @@ describe('authorization matrix: every role × every route handler (bearer tokens
   it('serves the public endpoints without a token', async () => {
     expect((await call(h(r.health.GET), 'GET', '/api/v1/health')).status).toBe(200);
     expect((await call(h(r.openapi.GET), 'GET', '/api/v1/openapi.json')).json.openapi).toMatch(/^3\./);
+    for (const [method, handler] of [['GET', r.missing.GET], ['POST', r.missing.POST], ['DELETE', r.missing.DELETE]] as const) {
+      const before = await A.auditCount();
+      const res = await call(h(handler), method, '/api/v1/no-such-endpoint');
+      expect(res.status, method).toBe(404);
+      expect(res.json.code, method).toBe('not_found');
+      expect(await A.auditCount()).toBe(before);
+    }
   });
 });
 
