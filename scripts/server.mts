@@ -8,6 +8,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import sirv from 'sirv';
+import { precompressStatic } from './precompress-static.mjs';
 import { CLIENT_IP_HEADER, CLIENT_IP_HEADER_ENV, parseTrustedProxies, resolveClientIp } from '../lib/auth/client-ip.ts';
 import { sessionLimits } from '../lib/auth/user-sessions.ts';
 
@@ -39,7 +40,11 @@ const hot = hotPathEnabled();
 // compressed once (scripts/build-runtime.mjs: x.js.br / x.js.gz beside x.js), not through Next.js,
 // which would gzip each response again on the event loop that renders the pages.
 const STATIC_PREFIX = '/_next/static/';
-const staticFiles = sirv(path.join(root, '.next', 'static'), {
+const staticDir = path.join(root, '.next', 'static');
+// A build made by `next build` alone (scripts/start.mts builds that way) has no compressed
+// companions yet: write the missing ones before sirv lists the directory.
+await precompressStatic(staticDir, { onlyMissing: true, log: (m) => console.log(`[server] ${m}`) });
+const staticFiles = sirv(staticDir, {
   maxAge: 31536000,
   immutable: true,
   etag: true,
