@@ -4,7 +4,7 @@ import { type StoredCheckpoint, allCheckpoints } from './checkpoint';
 import { GENESIS_HASH, HASH_VERSION, checkLink, computeEventHash, type AuditEventRow } from './event-hash';
 import { type AuditAction, type AuditPayloadInput, parseAuditPayload } from './events';
 import { lockAuditChain } from './lock';
-import { readEvents } from './read-chain';
+import { readEventPages } from './read-chain';
 import { eventMac, signingKeyOrNull } from './signing-key';
 import { verifyCheckpointSignature } from './verify-events';
 import { enqueueWebhooksForAuditEvents } from '../webhooks/outbox';
@@ -151,26 +151,29 @@ export async function verifyAuditChain(db: Db | Tx, opts: { publicKeyPem?: strin
   let count = 0;
   let sawV2 = false;
   let unauthenticated = 0;
-  for await (const e of readEvents(db, 0, { pageSize: opts.pageSize, direct: true })) {
-    const broken = checkLink(e, expected);
-    if (broken) return { ok: false, count, brokenSeq: Math.min(e.seq, expected.seq), reason: broken };
-    if (e.v === 1 && sawV2) return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} uses the legacy hash after newer events: inserted behind the app's back` };
-    sawV2 ||= e.v >= 2;
-    if (e.seq > lastCovered && e.v >= 2) {
-      if (key) {
-        if (e.mac === null || e.mac !== eventMac(key, e.hash)) {
-          return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} was not appended by the application: it is after the latest checkpoint (seq ${lastCovered}) and carries no valid MAC (forged?)` };
+  // Page by page, each page in a plain loop (see readEventPages).
+  for await (const page of readEventPages(db, 0, { pageSize: opts.pageSize, direct: true })) {
+    for (const e of page) {
+      const broken = checkLink(e, expected);
+      if (broken) return { ok: false, count, brokenSeq: Math.min(e.seq, expected.seq), reason: broken };
+      if (e.v === 1 && sawV2) return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} uses the legacy hash after newer events: inserted behind the app's back` };
+      sawV2 ||= e.v >= 2;
+      if (e.seq > lastCovered && e.v >= 2) {
+        if (key) {
+          if (e.mac === null || e.mac !== eventMac(key, e.hash)) {
+            return { ok: false, count, brokenSeq: e.seq, reason: `event ${e.seq} was not appended by the application: it is after the latest checkpoint (seq ${lastCovered}) and carries no valid MAC (forged?)` };
+          }
+        } else {
+          unauthenticated += 1;
         }
-      } else {
-        unauthenticated += 1;
       }
+      while (cpIndex < checkpoints.length && checkpoints[cpIndex].seq === e.seq) {
+        if (checkpoints[cpIndex].hash !== e.hash) return rewritten(checkpoints[cpIndex]);
+        matched = checkpoints[cpIndex++];
+      }
+      expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
+      count += 1;
     }
-    while (cpIndex < checkpoints.length && checkpoints[cpIndex].seq === e.seq) {
-      if (checkpoints[cpIndex].hash !== e.hash) return rewritten(checkpoints[cpIndex]);
-      matched = checkpoints[cpIndex++];
-    }
-    expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
-    count += 1;
   }
   const headSeq = expected.seq - 1;
   if (cpIndex < checkpoints.length) {

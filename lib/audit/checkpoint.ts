@@ -9,7 +9,7 @@ import type { Db, Tx } from '../db';
 import { AppError } from '../errors';
 import { GENESIS_HASH, checkLink } from './event-hash';
 import { lockAuditChain } from './lock';
-import { readEvents } from './read-chain';
+import { readEventPages } from './read-chain';
 import { eventMac, type SigningKey, signingKey, signingKeyOrNull } from './signing-key';
 import { type Checkpoint, checkpointPayload } from './verify-events';
 
@@ -49,13 +49,15 @@ type Cursor = { seq: number; prevHash: string; prevRecordedAt: string | null };
 /** Check events after `from` (links, hashes, MACs); the cursor after the last one. */
 async function checkFrom(db: Db | Tx, from: Cursor, key: SigningKey, direct: boolean): Promise<Cursor> {
   let expected = from;
-  for await (const e of readEvents(db, from.seq - 1, { direct })) {
-    const broken = checkLink(e, expected);
-    const forged = !broken && e.v >= 2 && (e.mac === null || e.mac !== eventMac(key, e.hash));
-    if (broken || forged) {
-      throw new AppError('conflict', `The audit chain is broken at seq ${e.seq} (${broken ?? 'no valid MAC'}): not signing a checkpoint over it`);
+  for await (const page of readEventPages(db, from.seq - 1, { direct })) {
+    for (const e of page) {
+      const broken = checkLink(e, expected);
+      const forged = !broken && e.v >= 2 && (e.mac === null || e.mac !== eventMac(key, e.hash));
+      if (broken || forged) {
+        throw new AppError('conflict', `The audit chain is broken at seq ${e.seq} (${broken ?? 'no valid MAC'}): not signing a checkpoint over it`);
+      }
+      expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
     }
-    expected = { seq: e.seq + 1, prevHash: e.hash, prevRecordedAt: e.recordedAt };
   }
   return expected;
 }

@@ -33,10 +33,12 @@ function parseRow(r: TextRow): StoredEvent {
 }
 
 /**
- * Events with seq > afterSeq (up to and including toSeq when given), in order. The next page is
- * fetched while the caller works through the current one.
+ * Events with seq > afterSeq (up to and including toSeq when given), in order, one page at a time.
+ * The next page is fetched while the caller works through the current one. Callers that walk a
+ * long chain loop over each page synchronously: an async generator step per event (a promise and
+ * a microtask each) was a tenth of verify's time over a million events.
  */
-export async function* readEvents(db: Db | Tx, afterSeq = 0, opts: { toSeq?: number; pageSize?: number; direct?: boolean } = {}): AsyncGenerator<StoredEvent> {
+export async function* readEventPages(db: Db | Tx, afterSeq = 0, opts: { toSeq?: number; pageSize?: number; direct?: boolean } = {}): AsyncGenerator<StoredEvent[]> {
   const pageSize = opts.pageSize ?? 10_000;
   const toSeq = opts.toSeq ?? 2_147_483_647;
   // Direct: a plain pg connection of its own (≈ 2× faster than through the ORM on a million rows);
@@ -53,7 +55,7 @@ export async function* readEvents(db: Db | Tx, afterSeq = 0, opts: { toSeq?: num
       // The next page is read while the caller checks this one.
       next = rows.length === pageSize ? fetch(rows[rows.length - 1].seq) : null;
       next?.catch(() => undefined);
-      yield* rows;
+      if (rows.length) yield rows;
     }
   } finally {
     await client?.end().catch(() => undefined);

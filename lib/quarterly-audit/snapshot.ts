@@ -2,7 +2,7 @@ import { sign } from 'node:crypto';
 import { appendAuditEvent } from '../audit/chain';
 import { checkpointAtOrBefore, checkpointStatement, createCheckpoint, eventToCanonicalLine, verifyEventRecords, type Checkpoint } from '../audit/checkpoint';
 import type { AuditEventRecord } from '../audit/event-hash';
-import { readEvents } from '../audit/read-chain';
+import { readEventPages } from '../audit/read-chain';
 import { signingKey } from '../audit/signing-key';
 import type { ServiceContext } from '../context';
 import { inTransaction } from '../services/transaction';
@@ -44,12 +44,14 @@ async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint,
   const records: AuditEventRecord[] = [];
   let inQuarter = 0;
   // Direct: the events are read as text over a pg connection of their own (not ORM rows).
-  for await (const stored of readEvents(ctx.db, start?.seq ?? 0, { toSeq: end.seq, direct: true })) {
-    // The per-event MAC needs the secret key to check: the line writer leaves it out of the bundle.
-    records.push(stored);
-    lines.push(eventToCanonicalLine(stored));
-    const t = Date.parse(stored.occurredAt);
-    if (t >= q.start.getTime() && t < q.end.getTime()) inQuarter += 1;
+  for await (const page of readEventPages(ctx.db, start?.seq ?? 0, { toSeq: end.seq, direct: true })) {
+    for (const stored of page) {
+      // The per-event MAC needs the secret key to check: the line writer leaves it out of the bundle.
+      records.push(stored);
+      lines.push(eventToCanonicalLine(stored));
+      const t = Date.parse(stored.occurredAt);
+      if (t >= q.start.getTime() && t < q.end.getTime()) inQuarter += 1;
+    }
   }
   // The records are checked as the lines are written from them (eventToCanonicalLine writes the
   // general canonicalizer's bytes; event-hash.test.ts checks it): parsing 15 MB of lines back was

@@ -87,6 +87,17 @@ describe('audit chain', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ ok: false, brokenSeq: 4, reason: expect.stringMatching(/altered/) });
   });
 
+  it('walks the chain page by page: a change in a later page and a gap on a page boundary are named', async () => {
+    await restoreCleanChain();
+    // Pages of 3 events: 1–3, 4–6, 7–9, 10. Every page is checked, not only the first.
+    expect(await verifyAuditChain(db, { pageSize: 3 })).toMatchObject({ ok: true, count: 10, headSeq: 10 });
+    await tamper(`UPDATE audit_events SET change = '{"i": 99}' WHERE seq = 8`);
+    expect(await verifyAuditChain(db, { pageSize: 3 })).toMatchObject({ ok: false, brokenSeq: 8, count: 7, reason: expect.stringMatching(/altered/) });
+    await restoreCleanChain();
+    await tamper('DELETE FROM audit_events WHERE seq = 7');
+    expect(await verifyAuditChain(db, { pageSize: 3 })).toMatchObject({ ok: false, brokenSeq: 7, count: 6, reason: expect.stringMatching(/missing/) });
+  });
+
   it('names the gap left by a deleted event', async () => {
     await restoreCleanChain();
     await tamper('DELETE FROM audit_events WHERE seq = 6');
