@@ -152,7 +152,7 @@ export async function verifyAuditChain(db: Db | Tx, opts: { publicKeyPem?: strin
   let sawV2 = false;
   let unauthenticated = 0;
   // Page by page, each page in a plain loop (see readEventPages).
-  for await (const page of readEventPages(db, 0, { pageSize: opts.pageSize, direct: true })) {
+  for await (const page of readEventPages(db, 0, { pageSize: opts.pageSize, direct: true, macAfterSeq: lastCovered })) {
     for (const e of page) {
       const broken = checkLink(e, expected);
       if (broken) return { ok: false, count, brokenSeq: Math.min(e.seq, expected.seq), reason: broken };
