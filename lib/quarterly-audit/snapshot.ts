@@ -43,10 +43,10 @@ async function gatherEvidence(ctx: ServiceContext, q: Quarter, head: Checkpoint,
   const lines: string[] = [];
   const records: AuditEventRecord[] = [];
   let inQuarter = 0;
-  // Direct: the events are read as text over a pg connection of their own (not ORM rows).
-  for await (const page of readEventPages(ctx.db, start?.seq ?? 0, { toSeq: end.seq, direct: true })) {
+  // Direct: the events are read as text over a pg connection of their own (not ORM rows). No MACs
+  // (macAfterSeq at the range's end): checking one needs the secret key, and the bundle leaves them out.
+  for await (const page of readEventPages(ctx.db, start?.seq ?? 0, { toSeq: end.seq, direct: true, macAfterSeq: end.seq })) {
     for (const stored of page) {
-      // The per-event MAC needs the secret key to check: the line writer leaves it out of the bundle.
       records.push(stored);
       lines.push(eventToCanonicalLine(stored));
       const t = Date.parse(stored.occurredAt);
